@@ -1,0 +1,188 @@
+"""Command line, in the spirit of keepassxc-cli. Without a subcommand the window opens."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from pathlib import Path
+
+from . import APP_NAME, __version__, paths
+from .domain.clock import SystemClock
+from .domain.dates import short_date
+from .logsetup import setup_logging
+from .storage.errors import VaultError
+
+EXIT_CODES = """codes de sortie :
+  0  succès
+  1  erreur inattendue
+  2  saisie invalide (mot de passe trop court, confirmation différente, option inconnue)
+  3  mot de passe incorrect, fichier endommagé ou coffre d'une version plus récente
+  4  aucun coffre dans ce dossier (ou, pour init, un coffre existe déjà)
+  5  coffre déjà ouvert par une autre instance de Bilan Desktop
+  6  sauvegarde invalide, endommagée ou mot de passe de sauvegarde incorrect
+  7  le contrôle d'intégrité a trouvé des problèmes
+
+Les mots de passe sont lus au terminal ; quand l'entrée standard n'est pas un terminal,
+une ligne par mot de passe demandé est lue sur l'entrée standard."""
+
+EXIT_IN_USE = 5
+EXIT_CHECK_FAILED = 7
+
+log = logging.getLogger(__name__)
+
+
+class _FrenchHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+
+def _french_parser(**kwargs) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(add_help=False, formatter_class=_FrenchHelpFormatter, **kwargs)
+    parser._positionals.title = "arguments"
+    parser._optionals.title = "options"
+    parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DOSSIER", default=argparse.SUPPRESS,
+                        help="dossier du coffre (par défaut : le dossier de données de l'utilisateur)")
+    parser = _french_parser(
+        prog="bilan-desktop", parents=[common], epilog=EXIT_CODES,
+        description=f"{APP_NAME} : bilans de compétences, hors ligne et chiffrés. "
+                    "Sans sous-commande, ouvre la fenêtre de l'application.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
+                        help="affiche la version et quitte")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes",
+                                parser_class=_french_parser)
+    sub.add_parser("init", parents=[common], help="crée un coffre et affiche une fois son code de secours")
+    sub.add_parser("check", parents=[common], help="contrôle le chiffrement, l'intégrité et la version du schéma")
+    sub.add_parser("list", parents=[common], help="liste les bilans")
+    backup = sub.add_parser("backup", parents=[common], help="écrit une sauvegarde chiffrée dans SORTIE")
+    backup.add_argument("output", metavar="SORTIE")
+    restore = sub.add_parser("restore", parents=[common], help="restaure la sauvegarde ENTRÉE (après vérification)")
+    restore.add_argument("input", metavar="ENTRÉE")
+    return parser
+
+
+def read_secret(prompt: str) -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def _vault():
+    from .storage.vault import Vault
+    return Vault(paths.data_dir())
+
+
+def _unlocked_vault():
+    vault = _vault()
+    vault.unlock(read_secret("Mot de passe du coffre : "))
+    return vault
+
+
+def cmd_init(args) -> int:
+    from .storage.keyfile import check_new_passphrase
+    passphrase = read_secret("Nouveau mot de passe (12 caractères au moins) : ")
+    check_new_passphrase(passphrase)
+    if sys.stdin.isatty() and getpass.getpass("Confirmez le mot de passe : ") != passphrase:
+        print("Les deux mots de passe diffèrent.", file=sys.stderr)
+        return 2
+    vault = _vault()
+    code = vault.create(passphrase)
+    vault.lock()
+    print(f"Coffre créé dans {paths.data_dir()}")
+    print("Code de secours (affiché une seule fois ; imprimez-le ou notez-le et gardez-le à part) :")
+    print(code)
+    return 0
+
+
+def cmd_check(args) -> int:
+    vault = _unlocked_vault()
+    try:
+        problems = vault.check()
+        version = vault.schema_version()
+        settings = vault.cipher_settings()
+    finally:
+        vault.lock()
+    print(f"Chiffrement : SQLCipher {settings['cipher_version']}, {settings['cipher_hmac_algorithm']}, "
+          f"pages de {settings['cipher_page_size']} octets")
+    print(f"Version du schéma : {version}")
+    if problems:
+        print(f"Intégrité : {len(problems)} problème(s) détecté(s)")
+        for problem in problems[:20]:
+            print(f"  {problem}")
+        return EXIT_CHECK_FAILED
+    print("Intégrité : OK")
+    return 0
+
+
+def cmd_list(args) -> int:
+    from .storage.bilans import BilanRepository
+    vault = _unlocked_vault()
+    try:
+        summaries = BilanRepository(vault).summaries()
+    finally:
+        vault.lock()
+    for s in summaries:
+        print(f"{s.reference}\t{s.display_name}\t{s.funding.label}\t{s.step.label}\t{short_date(s.opened_on)}")
+    print(f"{len(summaries)} bilan(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from .storage.backup import write_backup
+    vault = _unlocked_vault()
+    try:
+        secret = read_secret("Mot de passe de la sauvegarde (12 caractères au moins) : ")
+        manifest = write_backup(vault, Path(args.output), secret, SystemClock().now())
+    finally:
+        vault.lock()
+    print(f"Sauvegarde écrite et vérifiée : {sum(manifest.row_counts.values())} enregistrement(s).")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from .storage.backup import restore_backup
+    vault = _unlocked_vault()
+    try:
+        secret = read_secret("Mot de passe de la sauvegarde : ")
+        manifest = restore_backup(vault, Path(args.input), secret)
+    finally:
+        vault.lock()
+    print(f"Sauvegarde du {manifest.created_at[:10]} restaurée : "
+          f"{sum(manifest.row_counts.values())} enregistrement(s).")
+    return 0
+
+
+COMMANDS = {"init": cmd_init, "check": cmd_check, "list": cmd_list, "backup": cmd_backup,
+            "restore": cmd_restore}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths.set_data_dir(getattr(args, "data_dir", None))
+    setup_logging()
+    if args.command is None:
+        from .ui.app import run_gui
+        return run_gui()
+    from .instance_lock import IN_USE_MESSAGE, InstanceLock
+    lock = InstanceLock(paths.lock_path())
+    if not lock.acquire():
+        print(IN_USE_MESSAGE, file=sys.stderr)
+        return EXIT_IN_USE
+    try:
+        log.info("command %s", args.command)
+        return COMMANDS[args.command](args)
+    except VaultError as exc:
+        print(exc.user_message, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 1
+    finally:
+        lock.release()

@@ -1,0 +1,1 @@
+"""The domain: pure Python (no Qt, no SQL). Today's date is always passed in."""

@@ -1,0 +1,20 @@
+"""Text folding for searches: accent-, case-, hyphen- and apostrophe-insensitive."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_PUNCT = str.maketrans({"’": " ", "'": " ", "-": " ", "‐": " ", "–": " ", "_": " ", ".": " ", ",": " "})
+
+
+def fold(text: str) -> str:
+    """'Élodie D’Arc-Dupont' -> 'elodie d arc dupont'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    return " ".join(stripped.casefold().translate(_PUNCT).split())
+
+
+def matches(haystack_folded: str, query: str) -> bool:
+    """Every word of the query occurs in the (already folded) haystack."""
+    return all(word in haystack_folded for word in fold(query).split())

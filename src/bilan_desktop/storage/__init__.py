@@ -1,0 +1,1 @@
+"""The SQLCipher vault: key hierarchy, connection owner, schema, repositories, backups. No Qt here."""

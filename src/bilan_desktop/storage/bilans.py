@@ -1,0 +1,84 @@
+"""Repository of bilans and their beneficiaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..domain.beneficiary import Beneficiary
+from ..domain.funding import Funding
+from ..domain.lifecycle import Step
+from .vault import Vault
+
+
+@dataclass(frozen=True)
+class BilanSummary:
+    id: int
+    reference: str
+    nom: str
+    prenom: str
+    funding: Funding
+    step: Step
+    opened_on: dt.date
+    updated_at: dt.datetime
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.nom.upper()} {self.prenom}".strip()
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+class BilanRepository:
+    def __init__(self, vault: Vault):
+        self.vault = vault
+
+    def create(self, beneficiary: Beneficiary, funding: Funding, now: dt.datetime) -> int:
+        stamp = now.isoformat()
+        with self.vault.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO beneficiary (nom, prenom, date_naissance, email, telephone, adresse, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (*_beneficiary_values(beneficiary), stamp, stamp))
+            year = f"{now.year:04d}"
+            last = conn.execute("SELECT max(CAST(substr(reference, 9) AS INTEGER)) FROM bilan "
+                                "WHERE reference LIKE ?", (f"BC-{year}-%",)).fetchone()[0] or 0
+            cur = conn.execute(
+                "INSERT INTO bilan (beneficiary_id, funding, step, opened_on, updated_at, reference) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (cur.lastrowid, funding.value, Step.PREMIER_CONTACT.value, now.date().isoformat(), stamp,
+                 f"BC-{year}-{last + 1:04d}"))
+            return cur.lastrowid
+
+    def summaries(self) -> list[BilanSummary]:
+        rows = self.vault.conn.execute(
+            "SELECT b.id, b.reference, p.nom, p.prenom, b.funding, b.step, b.opened_on, b.updated_at "
+            "FROM bilan b JOIN beneficiary p ON p.id = b.beneficiary_id ORDER BY b.id").fetchall()
+        return [BilanSummary(r[0], r[1], r[2], r[3], Funding(r[4]), Step(r[5]), dt.date.fromisoformat(r[6]),
+                             dt.datetime.fromisoformat(r[7])) for r in rows]
+
+    def summary(self, bilan_id: int) -> BilanSummary | None:
+        return next((s for s in self.summaries() if s.id == bilan_id), None)
+
+    def beneficiary(self, bilan_id: int) -> Beneficiary:
+        row = self.vault.conn.execute(
+            "SELECT p.nom, p.prenom, p.date_naissance, p.email, p.telephone, p.adresse "
+            "FROM bilan b JOIN beneficiary p ON p.id = b.beneficiary_id WHERE b.id = ?", (bilan_id,)).fetchone()
+        if row is None:
+            raise KeyError(bilan_id)
+        return Beneficiary(row[0], row[1], _date(row[2]), row[3], row[4], row[5])
+
+    def update_beneficiary(self, bilan_id: int, beneficiary: Beneficiary, now: dt.datetime) -> None:
+        stamp = now.isoformat()
+        with self.vault.transaction() as conn:
+            conn.execute(
+                "UPDATE beneficiary SET nom = ?, prenom = ?, date_naissance = ?, email = ?, telephone = ?, "
+                "adresse = ?, updated_at = ? WHERE id = (SELECT beneficiary_id FROM bilan WHERE id = ?)",
+                (*_beneficiary_values(beneficiary), stamp, bilan_id))
+            conn.execute("UPDATE bilan SET updated_at = ? WHERE id = ?", (stamp, bilan_id))
+
+
+def _beneficiary_values(b: Beneficiary) -> tuple:
+    return (b.nom.strip(), b.prenom.strip(), b.date_naissance.isoformat() if b.date_naissance else None,
+            b.email.strip(), b.telephone.strip(), b.adresse.strip())

@@ -1,0 +1,74 @@
+"""Schema versions: `PRAGMA user_version`, ordered migrations, each applied in one transaction.
+
+Never edit a released migration: add a new one. Tests open a fixture vault of every earlier version.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+APPLICATION_ID = 0x42694C61  # "BiLa": tells our vaults from any other SQLite file
+
+_V1 = """
+CREATE TABLE beneficiary (
+    id INTEGER PRIMARY KEY,
+    nom TEXT NOT NULL,
+    prenom TEXT NOT NULL,
+    date_naissance TEXT,
+    email TEXT NOT NULL DEFAULT '',
+    telephone TEXT NOT NULL DEFAULT '',
+    adresse TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE bilan (
+    id INTEGER PRIMARY KEY,
+    beneficiary_id INTEGER NOT NULL REFERENCES beneficiary(id) ON DELETE CASCADE,
+    funding TEXT NOT NULL,
+    step TEXT NOT NULL,
+    opened_on TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX bilan_beneficiary ON bilan(beneficiary_id);
+"""
+
+
+def _v2(conn) -> None:
+    """A stable reference per bilan (BC-2026-0001), used by registers that must not hold a name."""
+    conn.execute("ALTER TABLE bilan ADD COLUMN reference TEXT")
+    rows = conn.execute("SELECT id, substr(opened_on, 1, 4) FROM bilan ORDER BY opened_on, id").fetchall()
+    counters: dict[str, int] = {}
+    for bilan_id, year in rows:
+        counters[year] = counters.get(year, 0) + 1
+        conn.execute("UPDATE bilan SET reference = ? WHERE id = ?", (f"BC-{year}-{counters[year]:04d}", bilan_id))
+    conn.execute("CREATE UNIQUE INDEX bilan_reference ON bilan(reference)")
+
+
+def _script(sql: str) -> Callable:
+    def apply(conn) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+    return apply
+
+
+MIGRATIONS: list[Callable] = [_script(_V1), _v2]
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn, target: int = CURRENT_VERSION) -> int:
+    """Bring an open connection (autocommit mode) from its version to `target`. Returns the new version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    while version < target:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if version == 0:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            MIGRATIONS[version](conn)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return version

@@ -1,0 +1,74 @@
+"""QApplication bootstrap: French translations, preferences paths, single instance, crash handler."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_ID, APP_NAME, __version__, paths
+from ..domain.clock import Clock, SystemClock
+from ..instance_lock import IN_USE_MESSAGE, InstanceLock
+from ..logsetup import log_incident
+from ..storage.vault import Vault
+from . import dialogs
+from .prefs import Preferences
+
+EXIT_IN_USE = 5
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_ID)
+    QLocale.setDefault(QLocale(QLocale.French, QLocale.France))
+    config = str(paths.config_dir())
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):  # QtProject.conf goes there too
+        QSettings.setPath(fmt, QSettings.UserScope, config)
+    if not getattr(app, "_bilan_translator", None):
+        translator = QTranslator(app)
+        if translator.load(QLocale(QLocale.French), "qtbase", "_",
+                           QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+            app.installTranslator(translator)
+        app._bilan_translator = translator
+    dialogs.forget_file_dialog_history()
+    return app
+
+
+def install_crash_handler(parent_getter=lambda: None) -> None:
+    """Unhandled exceptions: logged with their type and frames only, a generic French dialog."""
+
+    def handler(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        incident = log_incident(exc_type, tb)
+        dialogs.error(parent_getter(), "Erreur inattendue",
+                      "Une erreur inattendue s'est produite. Ce qui était enregistré dans le coffre est "
+                      f"intact.\n\nRéférence de l'incident : {incident}")
+
+    sys.excepthook = handler
+
+
+def build_main_window(clock: Clock | None = None):
+    from .main_window import MainWindow
+    return MainWindow(Vault(paths.data_dir()), clock or SystemClock(), Preferences())
+
+
+def run_gui(clock: Clock | None = None) -> int:
+    app = create_application()
+    lock = InstanceLock(paths.lock_path())
+    if not lock.acquire():
+        box = QMessageBox(QMessageBox.Warning, APP_NAME, IN_USE_MESSAGE)
+        dialogs.launch(box)
+        return EXIT_IN_USE
+    try:
+        window = build_main_window(clock)
+        install_crash_handler(lambda: window)
+        window.show()
+        return app.exec()
+    finally:
+        lock.release()

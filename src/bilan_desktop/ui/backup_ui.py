@@ -1,0 +1,127 @@
+"""Fichier > Sauvegarder / Restaurer: choose the file, the backup's passphrase, then run and report."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+
+from ..domain.clock import Clock
+from ..storage.backup import restore_backup, write_backup
+from ..storage.errors import VaultError
+from ..storage.keyfile import MIN_PASSPHRASE_LENGTH, normalize_passphrase
+from ..storage.vault import Vault
+from . import dialogs
+from .widgets import error_label, passphrase_strength, password_field, show_error
+
+FILTER = "Sauvegardes Bilan Desktop (*.bilanbak)"
+log = logging.getLogger(__name__)
+
+
+class BackupPassphraseDialog(QDialog):
+    """Asks for the backup's passphrase: twice when writing a backup, once when restoring."""
+
+    def __init__(self, confirm: bool, parent=None):
+        super().__init__(parent)
+        self.setObjectName("backupPassphraseDialog")
+        self.setWindowTitle(self.tr("Mot de passe de la sauvegarde"))
+        self.confirm_needed = confirm
+        text = (self.tr("La sauvegarde est chiffrée avec son propre mot de passe (12 caractères au moins). "
+                        "Sans lui, elle ne pourra pas être restaurée : conservez-le précieusement.")
+                if confirm else self.tr("Mot de passe choisi lors de la sauvegarde :"))
+        intro = QLabel(text)
+        intro.setWordWrap(True)
+        self.passphrase = password_field(self.tr("Mot de passe de la sauvegarde"), "backupPassphrase")
+        self.confirmation = password_field(self.tr("Confirmation du mot de passe de la sauvegarde"),
+                                           "backupConfirmPassphrase")
+        self.error = error_label("backupPassphraseError")
+        form = QFormLayout()
+        form.addRow(self.tr("&Mot de passe :"), self.passphrase)
+        if confirm:
+            form.addRow(self.tr("&Confirmation :"), self.confirmation)
+            hint = QLabel(passphrase_strength("")[1])
+            hint.setWordWrap(True)
+            self.passphrase.textChanged.connect(lambda t: hint.setText(passphrase_strength(t)[1]))
+            form.addRow("", hint)
+        else:
+            self.confirmation.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(480, self.sizeHint().height())
+
+    def accept(self) -> None:
+        first = self.passphrase.text()
+        if self.confirm_needed:
+            if len(normalize_passphrase(first)) < MIN_PASSPHRASE_LENGTH:
+                show_error(self.error, self.tr("Le mot de passe doit contenir au moins 12 caractères."))
+                return
+            if normalize_passphrase(first) != normalize_passphrase(self.confirmation.text()):
+                show_error(self.error, self.tr("Les deux mots de passe ne sont pas identiques."))
+                return
+        super().accept()
+
+
+def _ask_passphrase(parent, confirm: bool) -> str | None:
+    dialog = BackupPassphraseDialog(confirm, parent)
+    if dialogs.launch(dialog) != QDialog.Accepted:
+        return None
+    return dialog.passphrase.text()
+
+
+def backup_flow(parent, vault: Vault, clock: Clock) -> bool:
+    target = dialogs.choose_save_file(parent, "Enregistrer une sauvegarde chiffrée", FILTER,
+                                      f"sauvegarde-{clock.today().isoformat()}.bilanbak")
+    if not target:
+        return False
+    if not target.endswith(".bilanbak"):
+        target += ".bilanbak"
+    secret = _ask_passphrase(parent, confirm=True)
+    if secret is None:
+        return False
+    try:
+        manifest = write_backup(vault, Path(target), secret, clock.now())
+    except (VaultError, OSError) as exc:
+        log.warning("backup failed: %s", type(exc).__name__)
+        message = exc.user_message if isinstance(exc, VaultError) else (
+            "La sauvegarde n'a pas pu être écrite (disque plein, dossier protégé ou support retiré ?). "
+            "Le coffre n'a pas été modifié.")
+        dialogs.error(parent, "Sauvegarde impossible", message)
+        return False
+    log.info("backup written: %d rows", sum(manifest.row_counts.values()))
+    dialogs.inform(parent, "Sauvegarde terminée",
+                   f"La sauvegarde a été écrite puis vérifiée ({sum(manifest.row_counts.values())} "
+                   "enregistrements). Rangez-la en lieu sûr, avec son mot de passe à part.")
+    return True
+
+
+def restore_flow(parent, vault: Vault) -> bool:
+    source = dialogs.choose_open_file(parent, "Restaurer une sauvegarde", FILTER + ";;Tous les fichiers (*)")
+    if not source:
+        return False
+    if not dialogs.confirm(parent, "Restaurer une sauvegarde",
+                           "Le contenu actuel du coffre sera remplacé par celui de la sauvegarde, après "
+                           "vérification complète de celle-ci. Continuer ?"):
+        return False
+    secret = _ask_passphrase(parent, confirm=False)
+    if secret is None:
+        return False
+    try:
+        manifest = restore_backup(vault, Path(source), secret)
+    except (VaultError, OSError) as exc:
+        log.warning("restore refused: %s", type(exc).__name__)
+        message = exc.user_message if isinstance(exc, VaultError) else (
+            "La restauration a échoué : le coffre actuel est intact.")
+        dialogs.error(parent, "Restauration impossible", message)
+        return False
+    log.info("backup restored: %d rows", sum(manifest.row_counts.values()))
+    dialogs.inform(parent, "Restauration terminée",
+                   f"La sauvegarde du {manifest.created_at[8:10]}/{manifest.created_at[5:7]}/"
+                   f"{manifest.created_at[:4]} a été restaurée.")
+    return True

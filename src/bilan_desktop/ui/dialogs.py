@@ -1,0 +1,96 @@
+"""Every modal dialog goes through this module (Dangerzone's `Dialog.launch()` idea), so tests can
+install a runner that answers dialogs instead of blocking on `exec()`."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+Runner = Callable[[QDialog], int]
+
+
+def _exec(dialog: QDialog) -> int:
+    return dialog.exec()
+
+
+_runner: Runner = _exec
+
+
+def set_runner(runner: Runner | None) -> None:
+    global _runner
+    _runner = runner or _exec
+
+
+def launch(dialog: QDialog) -> int:
+    """Run a modal dialog and return its result code."""
+    try:
+        return _runner(dialog)
+    finally:
+        dialog.deleteLater()
+
+
+def close_all(parent: QWidget | None = None) -> None:
+    """Reject every visible dialog (used when the vault locks)."""
+    from PySide6.QtWidgets import QApplication
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+
+
+def _box(parent, icon, title: str, text: str, buttons=QMessageBox.Ok) -> QMessageBox:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setObjectName("messageBox")
+    return box
+
+
+def inform(parent, title: str, text: str) -> None:
+    launch(_box(parent, QMessageBox.Information, title, text))
+
+
+def warn(parent, title: str, text: str) -> None:
+    launch(_box(parent, QMessageBox.Warning, title, text))
+
+
+def error(parent, title: str, text: str) -> None:
+    launch(_box(parent, QMessageBox.Critical, title, text))
+
+
+def confirm(parent, title: str, text: str) -> bool:
+    box = _box(parent, QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No)
+    box.setDefaultButton(QMessageBox.No)
+    return launch(box) == QMessageBox.Yes
+
+
+def forget_file_dialog_history() -> None:
+    """Qt's file dialog remembers visited folders in QtProject.conf (plaintext): a folder named
+    after a beneficiary would leak. Drop that memory after every use."""
+    settings = QSettings(QSettings.UserScope, "QtProject")
+    settings.remove("FileDialog")
+    settings.remove("Qt/filedialog")
+    settings.sync()
+
+
+def _choose_file(parent, title: str, name_filter: str, save: bool, suggested: str = "") -> str | None:
+    dialog = QFileDialog(parent, title, suggested, name_filter)
+    dialog.setObjectName("fileDialog")
+    dialog.setOption(QFileDialog.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptSave if save else QFileDialog.AcceptOpen)
+    dialog.setFileMode(QFileDialog.AnyFile if save else QFileDialog.ExistingFile)
+    dialog.setLabelText(QFileDialog.Accept, "Enregistrer" if save else "Ouvrir")
+    dialog.setLabelText(QFileDialog.Reject, "Annuler")
+    try:
+        if launch(dialog) != QDialog.Accepted or not dialog.selectedFiles():
+            return None
+        return dialog.selectedFiles()[0]
+    finally:
+        forget_file_dialog_history()
+
+
+def choose_save_file(parent, title: str, name_filter: str, suggested: str = "") -> str | None:
+    return _choose_file(parent, title, name_filter, True, suggested)
+
+
+def choose_open_file(parent, title: str, name_filter: str) -> str | None:
+    return _choose_file(parent, title, name_filter, False)

@@ -1,0 +1,245 @@
+"""The main window: the vault pages while locked, the list of bilans while unlocked; lock and unlock."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
+
+from .. import APP_NAME
+from ..domain.clock import Clock
+from ..storage.bilans import BilanRepository
+from ..storage.errors import VaultError, VaultIncomplete
+from ..storage.vault import Vault, VaultState
+from . import dialogs
+from .backup_ui import backup_flow, restore_flow
+from .beneficiary_form import NewBilanDialog
+from .bilan_list import BilanListPage
+from .bilan_window import BilanWindow
+from .guards import ClipboardGuard, IdleWatcher
+from .prefs import Preferences
+from .settings_dialog import SettingsDialog
+from .vault_pages import RecoveryCodePage, SetupPage, UnlockPage
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, vault: Vault, clock: Clock, prefs: Preferences, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.vault, self.clock, self.prefs = vault, clock, prefs
+        self.repository = BilanRepository(vault)
+        self.bilan_windows: dict[int, BilanWindow] = {}
+        self._resume: dict = {}
+        self.setup_page, self.recovery_page = SetupPage(), RecoveryCodePage()
+        self.unlock_page, self.list_page = UnlockPage(), BilanListPage()
+        self.stack = QStackedWidget()
+        for page in (self.setup_page, self.recovery_page, self.unlock_page, self.list_page):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self._build_actions()
+        self.idle = IdleWatcher(prefs.auto_lock_minutes, self)
+        self.idle.idle.connect(self._auto_lock)
+        self.clipboard_guard = ClipboardGuard(self)
+        self.setup_page.create_requested.connect(self.create_vault)
+        self.recovery_page.confirmed.connect(self._show_unlocked)
+        self.unlock_page.unlock_requested.connect(self.unlock)
+        self.unlock_page.recover_requested.connect(self.recover)
+        self.list_page.open_requested.connect(self.open_bilan)
+        self.list_page.new_requested.connect(self.new_bilan)
+        self.resize(1100, 700)
+        self._show_locked_page()
+
+    # -- actions -----------------------------------------------------------------------------------
+    def _action(self, text: str, name: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ApplicationShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("&Nouveau bilan…"), "newBilanAction", self.new_bilan,
+                                       QKeySequence.New)
+        self.lock_action = self._action(self.tr("&Verrouiller"), "lockAction", self.lock, "Ctrl+L")
+        self.lock_action.setToolTip(self.tr("Verrouiller le coffre (Ctrl+L)"))
+        self.backup_action = self._action(self.tr("&Sauvegarder…"), "backupAction",
+                                          lambda: backup_flow(self, self.vault, self.clock))
+        self.restore_action = self._action(self.tr("&Restaurer une sauvegarde…"), "restoreAction", self._restore)
+        self.settings_action = self._action(self.tr("&Paramètres…"), "settingsAction", self.open_settings,
+                                            "Ctrl+,")
+        quit_action = self._action(self.tr("&Quitter"), "quitAction", self.close, QKeySequence.Quit)
+        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        for action in (self.new_action, None, self.backup_action, self.restore_action, None,
+                       self.settings_action, self.lock_action, None, quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        toolbar = self.addToolBar(self.tr("Barre d'outils"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.lock_action)
+        self.unlocked_actions = (self.new_action, self.lock_action, self.backup_action, self.restore_action,
+                                 self.settings_action)
+
+    # -- vault pages ------------------------------------------------------------------------------
+    def _show_locked_page(self) -> None:
+        for action in self.unlocked_actions:
+            action.setEnabled(False)
+        state = self.vault.state()
+        if state is VaultState.ABSENT:
+            self.setup_page.reset()
+            self.stack.setCurrentWidget(self.setup_page)
+            self.setup_page.passphrase.setFocus()
+            return
+        self.unlock_page.reset()
+        if state is VaultState.INCOMPLETE:
+            self.unlock_page.show_error(VaultIncomplete.user_message)
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.passphrase.setFocus()
+        self.statusBar().showMessage(self.tr("Coffre verrouillé."))
+
+    def create_vault(self, passphrase: str) -> None:
+        try:
+            with _busy():
+                code = self.vault.create(passphrase)
+        except VaultError as exc:
+            dialogs.error(self, self.tr("Création impossible"), exc.user_message)
+            return
+        log.info("vault created")
+        self.setup_page.reset()
+        self.recovery_page.show_code(code)
+        self.stack.setCurrentWidget(self.recovery_page)
+
+    def unlock(self, passphrase: str) -> None:
+        try:
+            with _busy():
+                self.vault.unlock(passphrase)
+        except VaultError as exc:
+            log.info("unlock refused: %s", type(exc).__name__)
+            self.unlock_page.show_error(exc.user_message)
+            self.unlock_page.passphrase.selectAll()
+            return
+        log.info("vault unlocked")
+        self._show_unlocked()
+
+    def recover(self, code: str, new_passphrase: str) -> None:
+        try:
+            with _busy():
+                self.vault.unlock_with_recovery(code, new_passphrase)
+        except VaultError as exc:
+            log.info("recovery refused: %s", type(exc).__name__)
+            message = ("Code de secours incorrect ou fichier endommagé." if exc.exit_code == 3
+                       else exc.user_message)
+            self.unlock_page.show_error(message)
+            return
+        log.info("vault opened with the recovery code; passphrase replaced")
+        self._show_unlocked()
+        dialogs.inform(self, self.tr("Nouveau mot de passe"),
+                       self.tr("Le coffre est ouvert et votre nouveau mot de passe est enregistré. "
+                               "Le code de secours reste valable."))
+
+    def _show_unlocked(self) -> None:
+        self.unlock_page.reset()
+        for action in self.unlocked_actions:
+            action.setEnabled(True)
+        self.reload_list()
+        self.stack.setCurrentWidget(self.list_page)
+        self.idle.set_minutes(self.prefs.auto_lock_minutes)
+        self.idle.start()
+        resume, self._resume = self._resume, {}
+        self.list_page.filter.setText(resume.get("filter", ""))
+        for bilan_id in resume.get("windows", []):
+            self.open_bilan(bilan_id)
+        if resume.get("selected") is not None:
+            self.list_page.select_bilan(resume["selected"])
+        self.list_page.filter.setFocus()
+        self.statusBar().showMessage(self.tr("Coffre ouvert."), 4000)
+
+    def reload_list(self) -> None:
+        self.list_page.set_rows(self.repository.summaries())
+
+    # -- lock ------------------------------------------------------------------------------------
+    def lock(self) -> None:
+        if not self.vault.is_open:
+            return
+        dialogs.close_all()
+        selected = self.list_page.table.currentIndex()
+        self._resume = {"windows": list(self.bilan_windows), "filter": self.list_page.filter.text(),
+                        "selected": self.list_page.proxy.data(selected, Qt.UserRole + 2) if selected.isValid()
+                        else None}
+        for window in list(self.bilan_windows.values()):
+            window.close()  # saves pending edits first
+        self.list_page.clear()
+        self.clipboard_guard.clear()
+        self.idle.stop()
+        self.vault.lock()
+        log.info("vault locked")
+        self._show_locked_page()
+
+    def _auto_lock(self) -> None:
+        log.info("auto-lock after inactivity")
+        self.lock()
+
+    # -- bilans ------------------------------------------------------------------------------------
+    def new_bilan(self) -> None:
+        if not self.vault.is_open:
+            return
+        dialog = NewBilanDialog(self.clock.today(), self)
+        if dialogs.launch(dialog) != QDialog.Accepted or not self.vault.is_open or dialog.value is None:
+            return
+        bilan_id = self.repository.create(dialog.value, dialog.chosen_funding, self.clock.now())
+        log.info("bilan created")
+        self.reload_list()
+        self.list_page.select_bilan(bilan_id)
+        self.open_bilan(bilan_id)
+
+    def open_bilan(self, bilan_id: int) -> None:
+        window = self.bilan_windows.get(bilan_id)
+        if window is None:
+            if self.repository.summary(bilan_id) is None:
+                return
+            window = BilanWindow(self.repository, bilan_id, self.clock)
+            window.setAttribute(Qt.WA_DeleteOnClose)
+            window.saved.connect(lambda _id: self.reload_list())
+            window.closed.connect(self._bilan_closed)
+            self.bilan_windows[bilan_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _bilan_closed(self, bilan_id: int) -> None:
+        self.bilan_windows.pop(bilan_id, None)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.vault, self.prefs, self)
+        if dialogs.launch(dialog) == QDialog.Accepted:
+            self.idle.set_minutes(self.prefs.auto_lock_minutes)
+
+    def _restore(self) -> None:
+        for window in list(self.bilan_windows.values()):
+            window.close()
+        if restore_flow(self, self.vault):
+            self.reload_list()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        for window in list(self.bilan_windows.values()):
+            window.close()
+        self.clipboard_guard.clear()
+        self.vault.lock()
+        super().closeEvent(event)
+        QApplication.closeAllWindows()
+
+
+class _busy:
+    def __enter__(self):
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+
+    def __exit__(self, *exc):
+        QGuiApplication.restoreOverrideCursor()
+        return False

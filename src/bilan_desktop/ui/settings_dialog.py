@@ -1,0 +1,81 @@
+"""Paramètres: the auto-lock delay and the passphrase change (a rewrap of the key: instant)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QPushButton,
+                               QSpinBox, QVBoxLayout)
+
+from ..storage.errors import VaultError
+from ..storage.keyfile import MIN_PASSPHRASE_LENGTH, normalize_passphrase
+from ..storage.vault import Vault
+from .prefs import Preferences
+from .widgets import error_label, passphrase_strength, password_field, show_error
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, vault: Vault, prefs: Preferences, parent=None):
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Paramètres"))
+        self.vault, self.prefs = vault, prefs
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setObjectName("autoLockMinutes")
+        self.auto_lock.setAccessibleName(self.tr("Verrouillage automatique après (minutes)"))
+        self.auto_lock.setRange(1, 240)
+        self.auto_lock.setSuffix(self.tr(" min"))
+        self.auto_lock.setValue(prefs.auto_lock_minutes)
+        security = QGroupBox(self.tr("Sécurité"))
+        security_form = QFormLayout(security)
+        security_form.addRow(self.tr("&Verrouiller après une inactivité de :"), self.auto_lock)
+
+        self.current = password_field(self.tr("Mot de passe actuel"), "currentPassphrase")
+        self.new = password_field(self.tr("Nouveau mot de passe"), "changeNewPassphrase")
+        self.confirmation = password_field(self.tr("Confirmation du nouveau mot de passe"),
+                                           "changeConfirmPassphrase")
+        self.strength = QLabel(passphrase_strength("")[1])
+        self.strength.setWordWrap(True)
+        self.change_button = QPushButton(self.tr("Changer le mot de passe"))
+        self.change_button.setObjectName("changePassphraseButton")
+        self.change_message = error_label("changePassphraseMessage")
+        change = QGroupBox(self.tr("Mot de passe du coffre"))
+        change_form = QFormLayout(change)
+        change_form.addRow(self.tr("Mot de passe &actuel :"), self.current)
+        change_form.addRow(self.tr("&Nouveau mot de passe :"), self.new)
+        change_form.addRow(self.tr("&Confirmation :"), self.confirmation)
+        change_form.addRow("", self.strength)
+        change_form.addRow("", self.change_button)
+        change_form.addRow("", self.change_message)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(security)
+        layout.addWidget(change)
+        layout.addWidget(buttons)
+        self.new.textChanged.connect(lambda text: self.strength.setText(passphrase_strength(text)[1]))
+        self.change_button.clicked.connect(self._change_passphrase)
+        self.resize(520, self.sizeHint().height())
+
+    def _change_passphrase(self) -> None:
+        new, again = self.new.text(), self.confirmation.text()
+        self.change_message.setStyleSheet("color: #b00020;")
+        if len(normalize_passphrase(new)) < MIN_PASSPHRASE_LENGTH:
+            show_error(self.change_message, self.tr("Le nouveau mot de passe doit contenir au moins 12 caractères."))
+            return
+        if normalize_passphrase(new) != normalize_passphrase(again):
+            show_error(self.change_message, self.tr("Les deux nouveaux mots de passe ne sont pas identiques."))
+            return
+        try:
+            self.vault.change_passphrase(self.current.text(), new)
+        except VaultError as exc:
+            show_error(self.change_message, exc.user_message)
+            return
+        for field in (self.current, self.new, self.confirmation):
+            field.clear()
+        self.change_message.setStyleSheet("color: #1b5e20;")
+        show_error(self.change_message, self.tr("Mot de passe changé. Le code de secours reste valable."))
+
+    def accept(self) -> None:
+        self.prefs.auto_lock_minutes = self.auto_lock.value()
+        super().accept()
