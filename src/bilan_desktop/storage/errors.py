@@ -46,6 +46,12 @@ class NewerSchema(VaultError):
     exit_code = 3
 
 
+class MigrationFailed(VaultError):
+    user_message = ("La mise à jour du coffre vers cette version de l'application a échoué. "
+                    "Le coffre est resté dans sa version précédente, intact.")
+    exit_code = 3
+
+
 class BackupInvalid(VaultError):
     user_message = "Cette sauvegarde est invalide ou endommagée : rien n'a été restauré."
     exit_code = 6

@@ -17,9 +17,10 @@ import sqlcipher3
 
 from ..paths import KEY_FILE, VAULT_FILE
 from .atomic import fsync_dir, replace_durably, temp_name
-from .errors import (NewerSchema, VaultAlreadyExists, VaultIncomplete, VaultLocked, VaultMissing,
+from .errors import (MigrationFailed, NewerSchema, VaultAlreadyExists, VaultIncomplete, VaultLocked, VaultMissing,
                      WrongKeyOrDamaged)
-from .keyfile import DEFAULT_KDF, KdfParams, KeyFile, check_new_passphrase, new_recovery_code
+from . import keyfile as keyfile_module
+from .keyfile import KdfParams, KeyFile, check_new_passphrase, new_recovery_code
 from .migrations import APPLICATION_ID, CURRENT_VERSION, migrate
 
 DatabaseError = sqlcipher3.DatabaseError
@@ -105,7 +106,7 @@ class Vault:
         return self._key
 
     # -- create / unlock / lock ----------------------------------------------------------------
-    def create(self, passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> str:
+    def create(self, passphrase: str, kdf: KdfParams | None = None) -> str:
         """Create a new vault and open it. Returns the recovery code, to be shown once."""
         check_new_passphrase(passphrase)
         if self.state() is not VaultState.ABSENT:
@@ -113,7 +114,7 @@ class Vault:
         self.folder.mkdir(parents=True, exist_ok=True)
         key = secrets.token_bytes(32)
         code = new_recovery_code()
-        keyfile = KeyFile.create(key, passphrase, code, kdf)
+        keyfile = KeyFile.create(key, passphrase, code, kdf or keyfile_module.DEFAULT_KDF)
         tmp = temp_name(self.db_path)
         tmp.unlink(missing_ok=True)
         conn = sqlcipher3.connect(str(tmp), isolation_level=None)
@@ -174,9 +175,9 @@ class Vault:
         try:
             configure(conn)
             migrate(conn)
-        except BaseException:
+        except Exception as exc:
             conn.close()
-            raise
+            raise MigrationFailed() from exc
         self._conn, self._key = conn, key
 
     def lock(self) -> None:

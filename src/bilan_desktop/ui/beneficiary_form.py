@@ -105,7 +105,7 @@ class NewBilanDialog(QDialog):
         self.funding.setObjectName("field_funding")
         self.funding.setAccessibleName(self.tr("Financement"))
         for funding in Funding:
-            self.funding.addItem(funding.label, funding)
+            self.funding.addItem(funding.label, funding.value)
         funding_label = QLabel(self.tr("&Financement :"))
         funding_label.setBuddy(self.funding)
         self.form.layout().addRow(funding_label, self.funding)
@@ -136,4 +136,4 @@ class NewBilanDialog(QDialog):
 
     @property
     def chosen_funding(self) -> Funding:
-        return self.funding.currentData()
+        return Funding(self.funding.currentData())

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+import shiboken6
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -81,11 +83,11 @@ def _choose_file(parent, title: str, name_filter: str, save: bool, suggested: st
     dialog.setLabelText(QFileDialog.Accept, "Enregistrer" if save else "Ouvrir")
     dialog.setLabelText(QFileDialog.Reject, "Annuler")
     try:
-        if launch(dialog) != QDialog.Accepted or not dialog.selectedFiles():
-            return None
-        return dialog.selectedFiles()[0]
+        accepted = launch(dialog) == QDialog.Accepted and dialog.selectedFiles()
+        return dialog.selectedFiles()[0] if accepted else None
     finally:
-        forget_file_dialog_history()
+        shiboken6.delete(dialog)  # Qt writes the folder history when the dialog is destroyed...
+        forget_file_dialog_history()  # ...so forget it only afterwards
 
 
 def choose_save_file(parent, title: str, name_filter: str, suggested: str = "") -> str | None:

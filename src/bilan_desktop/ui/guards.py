@@ -58,7 +58,9 @@ class ClipboardGuard(QObject):
         self._clipboard.dataChanged.connect(self._changed)
 
     def _changed(self) -> None:
-        if self._clipboard.ownsClipboard():
+        # The copy is ours when we own the clipboard or, on platforms without ownership, when one of
+        # our windows has the focus (no other application can copy then).
+        if self._clipboard.ownsClipboard() or QGuiApplication.focusWindow() is not None:
             text = self._clipboard.text()
             if text and text != self._owned_text:
                 self._owned_text = text
