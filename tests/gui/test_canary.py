@@ -44,7 +44,7 @@ def test_no_beneficiary_text_outside_the_vault(window, qtbot, script, tmp_path):
     type_text(by_accessible_name(bilan_window, "Adresse"), f" {CANARY}suite")
     qtbot.waitUntil(lambda: not bilan_window.has_pending_edits, timeout=3000)
     type_text(window.list_page.filter, CANARY.lower())
-    assert window.list_page.proxy.rowCount() == 1
+    assert window.list_page.model.rowCount() == 1
 
     # a backup into a folder named after the beneficiary: Qt's file dialog must not remember it
     folder = tmp_path / f"{CANARY}-dossier"

@@ -22,8 +22,8 @@ def _fill(window):
 
 
 def _names(window):
-    proxy = window.list_page.proxy
-    return [proxy.index(r, 1).data() for r in range(proxy.rowCount())]
+    model = window.list_page.model
+    return [model.index(r, 1).data() for r in range(model.rowCount())]
 
 
 def test_filter_as_you_type_is_accent_and_case_insensitive(window):

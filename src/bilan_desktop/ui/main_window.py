@@ -169,10 +169,8 @@ class MainWindow(QMainWindow):
         if not self.vault.is_open:
             return
         dialogs.close_all()
-        selected = self.list_page.table.currentIndex()
         self._resume = {"windows": list(self.bilan_windows), "filter": self.list_page.filter.text(),
-                        "selected": self.list_page.proxy.data(selected, Qt.UserRole + 2) if selected.isValid()
-                        else None}
+                        "selected": self.list_page.selected_bilan()}
         for window in list(self.bilan_windows.values()):
             window.close()  # saves pending edits first
         self.list_page.clear()

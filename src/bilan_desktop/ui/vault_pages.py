@@ -26,6 +26,7 @@ def _centered(page: QWidget, *children: QWidget) -> QVBoxLayout:
     box = QWidget()
     box.setFixedWidth(560)
     inner = QVBoxLayout(box)
+    inner.setSpacing(10)
     for child in children:
         if isinstance(child, QWidget):
             inner.addWidget(child)
@@ -110,7 +111,7 @@ class RecoveryCodePage(QWidget):
         self.code.setFont(font)
         self.code.setAlignment(Qt.AlignCenter)
         self.code.setStyleSheet("border: 1px solid #888; background: #fafafa;")
-        self.code.setMinimumHeight(self.code.fontMetrics().height() * 3)
+        self.code.setFixedHeight(self.code.fontMetrics().height() * 3)
         self.written = QCheckBox(self.tr("J'ai imprimé ou noté ce code de secours"))
         self.written.setObjectName("recoveryWrittenCheck")
         self.continue_button = QPushButton(self.tr("Continuer"))

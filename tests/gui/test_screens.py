@@ -1,0 +1,61 @@
+"""Every screen grabbed to PNG (set BILAN_SHOTS=folder to keep them and look at them)."""
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from bilan_desktop.domain.beneficiary import Beneficiary
+from bilan_desktop.domain.funding import Funding
+from bilan_desktop.storage.bilans import BilanRepository
+from bilan_desktop.ui.backup_ui import BackupPassphraseDialog
+from bilan_desktop.ui.beneficiary_form import NewBilanDialog
+from bilan_desktop.ui.settings_dialog import SettingsDialog
+from tests.gui.conftest import create_vault, type_text
+
+
+def _save(widget, folder: Path, name: str) -> None:
+    widget.show()
+    path = folder / f"{name}.png"
+    assert widget.grab().save(str(path))
+    image = QImage(str(path))
+    assert image.width() > 300 and image.height() > 150, name
+
+
+def test_grab_every_screen(window, tmp_path, clock):
+    folder = Path(os.environ.get("BILAN_SHOTS") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    _save(window, folder, "01-creation-coffre")
+    type_text(window.setup_page.passphrase, "phrase")
+    window.setup_page.create_button.click()
+    _save(window, folder, "02-creation-erreur")
+    window.setup_page.reset()
+    type_text(window.setup_page.passphrase, "une phrase de passe solide")
+    type_text(window.setup_page.confirmation, "une phrase de passe solide")
+    window.setup_page.create_button.click()
+    _save(window, folder, "03-code-de-secours")
+    window.recovery_page.written.setChecked(True)
+    window.recovery_page.continue_button.click()
+    _save(window, folder, "04-liste-vide")
+    repo = BilanRepository(window.vault)
+    for i, (nom, prenom) in enumerate([("Lefèvre", "Élodie"), ("Martin", "Jérôme"), ("N'Diaye", "Aïssata")]):
+        repo.create(Beneficiary(nom, prenom, dt.date(1980 + i, 3, 14), "contact@exemple.fr", "0612345678"),
+                    list(Funding)[i], dt.datetime(2026, 11, 20 + i, 10))
+    window.reload_list()
+    _save(window, folder, "05-liste")
+    dialog = NewBilanDialog(clock.today(), window)
+    type_text(dialog.form.fields["email"], "pas-un-email")
+    dialog.accept()
+    _save(dialog, folder, "06-nouveau-bilan-erreurs")
+    dialog.close()
+    window.open_bilan(1)
+    _save(window.bilan_windows[1], folder, "07-fiche-identite")
+    window.bilan_windows[1].close()
+    _save(SettingsDialog(window.vault, window.prefs, window), folder, "08-parametres")
+    _save(BackupPassphraseDialog(True, window), folder, "09-sauvegarde")
+    window.lock()
+    type_text(window.unlock_page.passphrase, "faux")
+    window.unlock_page.unlock_button.click()
+    window.unlock_page.forgot_button.click()
+    _save(window, folder, "10-deverrouillage")
