@@ -12,7 +12,7 @@ from bilan_desktop.storage.bilans import BilanRepository
 from bilan_desktop.ui.backup_ui import BackupPassphraseDialog
 from bilan_desktop.ui.beneficiary_form import NewBilanDialog
 from bilan_desktop.ui.settings_dialog import SettingsDialog
-from tests.gui.conftest import create_vault, type_text
+from tests.gui.conftest import type_text
 
 
 def _save(widget, folder: Path, name: str) -> None:

@@ -1,6 +1,5 @@
 import datetime as dt
 import hashlib
-import os
 import signal
 import subprocess
 import sys

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from ..domain.clock import Clock
 from ..storage.backup import restore_backup, write_backup
 from ..storage.errors import VaultError
-from ..storage.keyfile import MIN_PASSPHRASE_LENGTH, normalize_passphrase
 from ..storage.vault import Vault
 from . import dialogs
-from .widgets import error_label, passphrase_strength, password_field, show_error
+from .widgets import error_label, new_passphrase_problem, passphrase_strength, password_field, show_error
 
 FILTER = "Sauvegardes Bilan Desktop (*.bilanbak)"
 log = logging.getLogger(__name__)
@@ -57,13 +56,10 @@ class BackupPassphraseDialog(QDialog):
         self.resize(480, self.sizeHint().height())
 
     def accept(self) -> None:
-        first = self.passphrase.text()
         if self.confirm_needed:
-            if len(normalize_passphrase(first)) < MIN_PASSPHRASE_LENGTH:
-                show_error(self.error, self.tr("Le mot de passe doit contenir au moins 12 caractères."))
-                return
-            if normalize_passphrase(first) != normalize_passphrase(self.confirmation.text()):
-                show_error(self.error, self.tr("Les deux mots de passe ne sont pas identiques."))
+            problem = new_passphrase_problem(self.passphrase.text(), self.confirmation.text())
+            show_error(self.error, problem)
+            if problem:
                 return
         super().accept()
 

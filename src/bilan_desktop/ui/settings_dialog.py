@@ -6,10 +6,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox
                                QSpinBox, QVBoxLayout)
 
 from ..storage.errors import VaultError
-from ..storage.keyfile import MIN_PASSPHRASE_LENGTH, normalize_passphrase
 from ..storage.vault import Vault
 from .prefs import Preferences
-from .widgets import error_label, passphrase_strength, password_field, show_error
+from .widgets import error_label, new_passphrase_problem, passphrase_strength, password_field, show_error
 
 
 class SettingsDialog(QDialog):
@@ -58,16 +57,13 @@ class SettingsDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
     def _change_passphrase(self) -> None:
-        new, again = self.new.text(), self.confirmation.text()
         self.change_message.setStyleSheet("color: #b00020;")
-        if len(normalize_passphrase(new)) < MIN_PASSPHRASE_LENGTH:
-            show_error(self.change_message, self.tr("Le nouveau mot de passe doit contenir au moins 12 caractères."))
-            return
-        if normalize_passphrase(new) != normalize_passphrase(again):
-            show_error(self.change_message, self.tr("Les deux nouveaux mots de passe ne sont pas identiques."))
+        problem = new_passphrase_problem(self.new.text(), self.confirmation.text())
+        if problem:
+            show_error(self.change_message, problem)
             return
         try:
-            self.vault.change_passphrase(self.current.text(), new)
+            self.vault.change_passphrase(self.current.text(), self.new.text())
         except VaultError as exc:
             show_error(self.change_message, exc.user_message)
             return

@@ -7,8 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
-from ..storage.keyfile import MIN_PASSPHRASE_LENGTH, normalize_passphrase
-from .widgets import error_label, passphrase_strength, password_field, show_error
+from .widgets import error_label, new_passphrase_problem, passphrase_strength, password_field, show_error
 
 
 def _title(text: str) -> QLabel:
@@ -73,14 +72,10 @@ class SetupPage(QWidget):
         self.strength.setText(passphrase_strength(self.passphrase.text())[1])
 
     def _submit(self) -> None:
-        first, second = self.passphrase.text(), self.confirmation.text()
-        if len(normalize_passphrase(first)) < MIN_PASSPHRASE_LENGTH:
-            show_error(self.error, self.tr("Le mot de passe doit contenir au moins 12 caractères."))
-        elif normalize_passphrase(first) != normalize_passphrase(second):
-            show_error(self.error, self.tr("Les deux mots de passe ne sont pas identiques."))
-        else:
-            show_error(self.error, "")
-            self.create_requested.emit(first)
+        problem = new_passphrase_problem(self.passphrase.text(), self.confirmation.text())
+        show_error(self.error, problem)
+        if not problem:
+            self.create_requested.emit(self.passphrase.text())
 
     def reset(self) -> None:
         self.passphrase.clear()
@@ -186,13 +181,10 @@ class UnlockPage(QWidget):
         self.recovery_code.setFocus()
 
     def _recover(self) -> None:
-        new, again = self.new_passphrase.text(), self.new_confirmation.text()
-        if len(normalize_passphrase(new)) < MIN_PASSPHRASE_LENGTH:
-            show_error(self.error, self.tr("Le nouveau mot de passe doit contenir au moins 12 caractères."))
-        elif normalize_passphrase(new) != normalize_passphrase(again):
-            show_error(self.error, self.tr("Les deux nouveaux mots de passe ne sont pas identiques."))
-        else:
-            self.recover_requested.emit(self.recovery_code.text(), new)
+        problem = new_passphrase_problem(self.new_passphrase.text(), self.new_confirmation.text())
+        show_error(self.error, problem)
+        if not problem:
+            self.recover_requested.emit(self.recovery_code.text(), self.new_passphrase.text())
 
     def show_error(self, message: str) -> None:
         show_error(self.error, message)

@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from ..storage.keyfile import MIN_PASSPHRASE_LENGTH
+from ..storage.keyfile import MIN_PASSPHRASE_LENGTH, normalize_passphrase
 
 
 def password_field(accessible_name: str, object_name: str) -> QLineEdit:
@@ -54,3 +54,12 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
     if bits < 110:
         return bits, "Force : bonne."
     return bits, "Force : très bonne."
+
+
+def new_passphrase_problem(first: str, second: str) -> str:
+    """The French reason a new passphrase and its confirmation are refused, or '' when accepted."""
+    if len(normalize_passphrase(first)) < MIN_PASSPHRASE_LENGTH:
+        return f"Le mot de passe doit contenir au moins {MIN_PASSPHRASE_LENGTH} caractères."
+    if normalize_passphrase(first) != normalize_passphrase(second):
+        return "Les deux mots de passe ne sont pas identiques."
+    return ""
