@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from bilan_desktop import __version__
+from bilan_desktop.storage.migrations import CURRENT_VERSION
 
 PASS = "phrase de passe du terminal"
 BACKUP_PASS = "phrase de passe de la copie"
@@ -45,7 +46,7 @@ def test_init_check_list_backup_restore(tmp_path):
     check = cli("check", stdin=PASS + "\n", data_dir=folder)
     assert check.returncode == 0, check.stderr
     assert "Intégrité : OK" in check.stdout and "HMAC_SHA512" in check.stdout
-    assert "Version du schéma : 2" in check.stdout
+    assert f"Version du schéma : {CURRENT_VERSION}" in check.stdout
 
     listed = cli("list", stdin=PASS + "\n", data_dir=folder)
     assert listed.returncode == 0 and "0 bilan(s)" in listed.stderr

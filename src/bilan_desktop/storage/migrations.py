@@ -44,6 +44,44 @@ def _v2(conn) -> None:
     conn.execute("CREATE UNIQUE INDEX bilan_reference ON bilan(reference)")
 
 
+_V3 = """
+CREATE TABLE bilan_section (
+    bilan_id INTEGER NOT NULL REFERENCES bilan(id) ON DELETE CASCADE,
+    section TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('admin', 'content')),
+    data TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (bilan_id, section, kind)
+);
+CREATE TABLE seance (
+    id INTEGER PRIMARY KEY,
+    bilan_id INTEGER NOT NULL REFERENCES bilan(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    debut TEXT NOT NULL,
+    fin TEXT NOT NULL,
+    modalite TEXT NOT NULL,
+    lien_visio TEXT NOT NULL DEFAULT '',
+    etape TEXT NOT NULL,
+    signe_beneficiaire INTEGER NOT NULL DEFAULT 0,
+    signe_consultant INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX seance_bilan ON seance(bilan_id);
+CREATE TABLE seance_notes (
+    seance_id INTEGER PRIMARY KEY REFERENCES seance(id) ON DELETE CASCADE,
+    notes TEXT NOT NULL
+);
+CREATE TABLE satisfaction (
+    id INTEGER PRIMARY KEY,
+    bilan_id INTEGER REFERENCES bilan(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('fin', 'suivi')),
+    answered_month TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT ''
+)
+"""
+
+
 def _script(sql: str) -> Callable:
     def apply(conn) -> None:
         for statement in sql.split(";"):
@@ -52,7 +90,7 @@ def _script(sql: str) -> Callable:
     return apply
 
 
-MIGRATIONS: list[Callable] = [_script(_V1), _v2]
+MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3)]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

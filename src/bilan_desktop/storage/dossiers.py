@@ -1,0 +1,143 @@
+"""Repository of everything recorded about a bilan: its sections, sessions and satisfaction answers.
+
+Administrative and content parts of each section are stored in separate rows (kind 'admin' and
+'content'), session notes apart from session rows, and satisfaction answers apart from the identity:
+destroying the content of a bilan (R6313-7) is deleting rows, never editing documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from ..domain import codec
+from ..domain.funding import Funding
+from ..domain.lifecycle import Step
+from ..domain.seances import Seance, seance_problems
+from ..domain.sections import CONSENT_GATED, SECTION_NAMES, SECTIONS, ModaliteSeance
+from ..domain.workflow import CONSENT_MISSING, Dossier, RuleViolation, consent_recorded
+from .vault import Vault
+
+ADMIN_SECTIONS_FOR_OVERVIEW = ("convention", "cloture", "fin_du_bilan", "suivi")
+
+
+class DossierRepository:
+    def __init__(self, vault: Vault):
+        self.vault = vault
+
+    # -- reading -------------------------------------------------------------------------------------
+    def load(self, bilan_id: int) -> Dossier:
+        conn = self.vault.conn
+        row = conn.execute("SELECT reference, funding, step FROM bilan WHERE id = ?", (bilan_id,)).fetchone()
+        if row is None:
+            raise KeyError(bilan_id)
+        parts: dict[str, dict[str, dict]] = {}
+        for section, kind, data in conn.execute(
+                "SELECT section, kind, data FROM bilan_section WHERE bilan_id = ?", (bilan_id,)):
+            parts.setdefault(section, {})[kind] = json.loads(data)
+        sections = {name: codec.join(cls, parts.get(name, {}).get("admin"), parts.get(name, {}).get("content"))
+                    for name, cls in SECTIONS.items()}
+        return Dossier(bilan_id=bilan_id, reference=row[0], funding=Funding(row[1]), step=Step(row[2]),
+                       seances=self.seances(bilan_id), **sections)
+
+    def seances(self, bilan_id: int) -> list[Seance]:
+        rows = self.vault.conn.execute(
+            "SELECT s.id, s.date, s.debut, s.fin, s.modalite, s.lien_visio, s.etape, n.notes, "
+            "s.signe_beneficiaire, s.signe_consultant FROM seance s LEFT JOIN seance_notes n ON n.seance_id = s.id "
+            "WHERE s.bilan_id = ? ORDER BY s.date, s.debut, s.id", (bilan_id,)).fetchall()
+        return [_seance(r) for r in rows]
+
+    def overview(self) -> dict[int, Dossier]:
+        """Per bilan, the administrative facts the list needs (step, convention, end, sessions): no content."""
+        conn = self.vault.conn
+        dossiers = {bid: Dossier(bilan_id=bid, reference=ref, funding=Funding(f), step=Step(s))
+                    for bid, ref, f, s in conn.execute("SELECT id, reference, funding, step FROM bilan")}
+        marks = ",".join("?" * len(ADMIN_SECTIONS_FOR_OVERVIEW))
+        for bid, section, data in conn.execute(
+                f"SELECT bilan_id, section, data FROM bilan_section WHERE kind = 'admin' AND section IN ({marks})",
+                ADMIN_SECTIONS_FOR_OVERVIEW):
+            setattr(dossiers[bid], section, codec.from_dict(SECTIONS[section], json.loads(data)))
+        for bid, date, debut, fin, etape in conn.execute("SELECT bilan_id, date, debut, fin, etape FROM seance"):
+            dossiers[bid].seances.append(Seance(date=dt.date.fromisoformat(date), debut=dt.time.fromisoformat(debut),
+                                                fin=dt.time.fromisoformat(fin), etape=Step(etape)))
+        return dossiers
+
+    # -- writing --------------------------------------------------------------------------------------
+    def save_section(self, bilan_id: int, section, now: dt.datetime) -> None:
+        name = SECTION_NAMES[type(section)]
+        if name in CONSENT_GATED and codec.has_content(section) and not consent_recorded(self.load(bilan_id)):
+            raise RuleViolation([CONSENT_MISSING])
+        admin, body = codec.split(section)
+        stamp = now.isoformat()
+        with self.vault.transaction() as conn:
+            for kind, data in (("admin", admin), ("content", body)):
+                if not data:
+                    continue
+                conn.execute("INSERT INTO bilan_section (bilan_id, section, kind, data, updated_at) "
+                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (bilan_id, section, kind) DO UPDATE SET "
+                             "data = excluded.data, updated_at = excluded.updated_at",
+                             (bilan_id, name, kind, json.dumps(data, ensure_ascii=False, sort_keys=True), stamp))
+            conn.execute("UPDATE bilan SET updated_at = ? WHERE id = ?", (stamp, bilan_id))
+
+    def set_step(self, bilan_id: int, step: Step, now: dt.datetime) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("UPDATE bilan SET step = ?, updated_at = ? WHERE id = ?", (step.value, now.isoformat(), bilan_id))
+
+    def set_funding(self, bilan_id: int, funding: Funding, now: dt.datetime) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("UPDATE bilan SET funding = ?, updated_at = ? WHERE id = ?",
+                         (funding.value, now.isoformat(), bilan_id))
+
+    def save_seance(self, bilan_id: int, seance: Seance, now: dt.datetime) -> int:
+        """Insert or update a session; refused with French reasons (24 h, consent, times)."""
+        dossier = self.load(bilan_id)
+        problems = seance_problems(seance, dossier.seances)
+        if seance.counted and not consent_recorded(dossier):
+            problems.insert(0, CONSENT_MISSING)
+        if problems:
+            raise RuleViolation(problems)
+        stamp = now.isoformat()
+        values = (seance.date.isoformat(), seance.debut.isoformat("minutes"), seance.fin.isoformat("minutes"),
+                  seance.modalite.value, seance.lien_visio.strip(), seance.etape.value, int(seance.signe_beneficiaire),
+                  int(seance.signe_consultant), stamp)
+        with self.vault.transaction() as conn:
+            if seance.id is None:
+                seance_id = conn.execute(
+                    "INSERT INTO seance (date, debut, fin, modalite, lien_visio, etape, signe_beneficiaire, "
+                    "signe_consultant, updated_at, bilan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, bilan_id)).lastrowid
+            else:
+                seance_id = seance.id
+                conn.execute("UPDATE seance SET date = ?, debut = ?, fin = ?, modalite = ?, lien_visio = ?, etape = ?, "
+                             "signe_beneficiaire = ?, signe_consultant = ?, updated_at = ? WHERE id = ? AND bilan_id = ?",
+                             (*values, seance_id, bilan_id))
+            if seance.notes.strip():
+                conn.execute("INSERT INTO seance_notes (seance_id, notes) VALUES (?, ?) ON CONFLICT (seance_id) "
+                             "DO UPDATE SET notes = excluded.notes", (seance_id, seance.notes))
+            else:
+                conn.execute("DELETE FROM seance_notes WHERE seance_id = ?", (seance_id,))
+            conn.execute("UPDATE bilan SET updated_at = ? WHERE id = ?", (stamp, bilan_id))
+        return seance_id
+
+    def delete_seance(self, bilan_id: int, seance_id: int, now: dt.datetime) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("DELETE FROM seance WHERE id = ? AND bilan_id = ?", (seance_id, bilan_id))
+            conn.execute("UPDATE bilan SET updated_at = ? WHERE id = ?", (now.isoformat(), bilan_id))
+
+    # -- satisfaction (kept apart from the identity: only the month is recorded) ---------------------------
+    def save_satisfaction(self, bilan_id: int, kind: str, answers: list[int], comment: str, today: dt.date) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("DELETE FROM satisfaction WHERE bilan_id = ? AND kind = ?", (bilan_id, kind))
+            conn.execute("INSERT INTO satisfaction (bilan_id, kind, answered_month, answers, comment) "
+                         "VALUES (?, ?, ?, ?, ?)", (bilan_id, kind, today.strftime("%Y-%m"), json.dumps(answers),
+                                                     comment.strip()))
+
+    def satisfaction(self, bilan_id: int, kind: str) -> tuple[list[int], str] | None:
+        row = self.vault.conn.execute("SELECT answers, comment FROM satisfaction WHERE bilan_id = ? AND kind = ?",
+                                      (bilan_id, kind)).fetchone()
+        return (json.loads(row[0]), row[1]) if row else None
+
+
+def _seance(r) -> Seance:
+    return Seance(id=r[0], date=dt.date.fromisoformat(r[1]), debut=dt.time.fromisoformat(r[2]),
+                  fin=dt.time.fromisoformat(r[3]), modalite=ModaliteSeance(r[4]), lien_visio=r[5], etape=Step(r[6]),
+                  notes=r[7] or "", signe_beneficiaire=bool(r[8]), signe_consultant=bool(r[9]))
