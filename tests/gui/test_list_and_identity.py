@@ -51,12 +51,13 @@ def test_list_is_sortable_by_each_column(window):
     table = window.list_page.table
     table.sortByColumn(1, Qt.AscendingOrder)
     assert _names(window) == ["LEFÈVRE Élodie", "MARTIN Jérôme", "N'DIAYE Aïssata", "ŒUVRAY Noël"]
-    table.sortByColumn(4, Qt.DescendingOrder)
+    table.sortByColumn(5, Qt.DescendingOrder)
     assert _names(window)[0] == "ŒUVRAY Noël"
     table.sortByColumn(2, Qt.AscendingOrder)
     assert _names(window) == ["ŒUVRAY Noël", "LEFÈVRE Élodie", "N'DIAYE Aïssata", "MARTIN Jérôme"]  # by label
-    headers = [window.list_page.model.headerData(c, Qt.Horizontal) for c in range(6)]
-    assert headers == ["Référence", "Bénéficiaire", "Financement", "Étape", "Ouvert le", "Modifié le"]
+    headers = [window.list_page.model.headerData(c, Qt.Horizontal) for c in range(7)]
+    assert headers == ["Référence", "Bénéficiaire", "Financement", "Étape", "Prochaine échéance", "Ouvert le",
+                       "Modifié le"]
 
 
 def test_identity_edit_is_saved_even_when_closing_at_once(window, qtbot):
@@ -80,8 +81,8 @@ def test_identity_autosaves_valid_fields_and_keeps_stored_values_for_invalid_one
     qtbot.waitUntil(lambda: not bilan_window.has_pending_edits, timeout=3000)
     saved = BilanRepository(window.vault).beneficiary(2)
     assert saved.telephone == "06 00 00 00 01" and saved.email == ""
-    assert "e-mail" in bilan_window.form.errors["email"].text().lower()
-    assert "invalides" in bilan_window.statusBar().currentMessage()
+    assert "e-mail" in bilan_window.identity.form.errors["email"].text().lower()
+    assert "invalides" in bilan_window.identity.status.text()
 
 
 def test_lock_returns_to_the_filter_and_selection(window):

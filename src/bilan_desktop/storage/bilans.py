@@ -21,6 +21,7 @@ class BilanSummary:
     step: Step
     opened_on: dt.date
     updated_at: dt.datetime
+    deadline: tuple[str, dt.date] | None = None
 
     @property
     def display_name(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
@@ -13,7 +15,7 @@ from ..storage.bilans import BilanSummary
 
 ID_ROLE = Qt.UserRole + 2
 
-COLUMNS = ("Référence", "Bénéficiaire", "Financement", "Étape", "Ouvert le", "Modifié le")
+COLUMNS = ("Référence", "Bénéficiaire", "Financement", "Étape", "Prochaine échéance", "Ouvert le", "Modifié le")
 STEP_ORDER = {step: position for position, step in enumerate(Step)}
 
 
@@ -30,7 +32,7 @@ class BilanListModel(QAbstractTableModel):
         self._keys: list[tuple] = []
         self._visible: list[int] = []
         self._words: list[str] = []
-        self._sort = (5, Qt.DescendingOrder)
+        self._sort = (6, Qt.DescendingOrder)
 
     def set_rows(self, rows: list[BilanSummary]) -> None:
         self.beginResetModel()
@@ -38,7 +40,7 @@ class BilanListModel(QAbstractTableModel):
         self._haystacks = [fold(f"{r.nom} {r.prenom} {r.reference} {r.funding.label} {r.step.label}")
                            for r in self._all]
         self._keys = [(r.reference, fold(r.display_name), fold(r.funding.label), STEP_ORDER[r.step],
-                       r.opened_on, r.updated_at) for r in self._all]
+                       r.deadline[1] if r.deadline else dt.date.max, r.opened_on, r.updated_at) for r in self._all]
         self._visible = self._compute_visible()
         self.endResetModel()
 
@@ -91,7 +93,8 @@ class BilanListModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.DisplayRole:
-            return (row.reference, row.display_name, row.funding.label, row.step.label,
+            deadline = f"{short_date(row.deadline[1])} ({row.deadline[0].lower()})" if row.deadline else ""
+            return (row.reference, row.display_name, row.funding.label, row.step.label, deadline,
                     short_date(row.opened_on), row.updated_at.strftime("%d/%m/%Y %H:%M"))[index.column()]
         return None
 
@@ -118,7 +121,7 @@ class BilanListPage(QWidget):
         self.table.setAccessibleName(self.tr("Liste des bilans"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(5, Qt.DescendingOrder)
+        self.table.sortByColumn(6, Qt.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -127,7 +130,7 @@ class BilanListPage(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 240, 300, 170, 100)):
+        for column, width in enumerate((115, 210, 270, 190, 230, 95)):
             self.table.setColumnWidth(column, width)
         self.count = QLabel()
         self.count.setObjectName("bilanCount")

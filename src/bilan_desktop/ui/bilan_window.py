@@ -1,21 +1,36 @@
-"""The window of one bilan. This first version holds the beneficiary's identity page; the phase pages
-come with the workflow. Edits are saved automatically, field by field, once valid."""
+"""The window of one bilan: a vertical stepper of the legal steps, one page per step, the sessions, and a
+header with the beneficiary, the funding, the hours used out of 24 and the next deadline."""
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import logging
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from ..domain.beneficiary import FIELDS
 from ..domain.clock import Clock
+from ..domain.dates import long_date
+from ..domain.funding import Funding
+from ..domain.lifecycle import Step
+from ..domain.seances import format_hours
+from ..domain.sections import CONSENT_GATED, SECTION_NAMES
+from ..domain.workflow import (CLOSED, CONSENT_MISSING, ORDER, advance, applicable_steps, consent_recorded,
+                               convention_last_day, effective_step, follow_up_planned, last_session_date,
+                               minutes_used, next_deadline, retention_end, step_states)
 from ..storage.bilans import BilanRepository
-from .beneficiary_form import BeneficiaryForm
+from ..storage.dossiers import DossierRepository
+from . import dialogs
+from .identity_page import IdentityPage
+from .satisfaction_dialog import SatisfactionDialog
+from .seances_page import SeancesPage
+from .section_page import SectionPage
+from .step_specs import PAGES
 
-AUTOSAVE_DELAY_MS = 800
+REFRESH_MS = 60_000
+MARKS = {"done": "✓", "current": "▶", "locked": "·", "closed": "✕"}
 log = logging.getLogger(__name__)
 
 
@@ -27,66 +42,222 @@ class BilanWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("bilanWindow")
         self.repository, self.bilan_id, self.clock = repository, bilan_id, clock
-        summary = repository.summary(bilan_id)
-        self.setWindowTitle(self.tr("Bilan %1 — Bilan Desktop").replace("%1", summary.reference))
+        self.dossiers = DossierRepository(repository.vault)
+        self.dossier = self.dossiers.load(bilan_id)
+        self.setWindowTitle(f"Bilan {self.dossier.reference} — Bilan Desktop")
         self.header = QLabel()
         self.header.setObjectName("bilanHeader")
         self.header.setWordWrap(True)
-        self.form = BeneficiaryForm()
-        self.form.set_value(repository.beneficiary(bilan_id))
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        title = QLabel(self.tr("<h2>Identité et coordonnées</h2>"))
+        self.stepper = QListWidget()
+        self.stepper.setObjectName("stepper")
+        self.stepper.setAccessibleName("Étapes du bilan")
+        self.stepper.setFixedWidth(250)
+        self.stack = QStackedWidget()
+        self.identity = IdentityPage(repository, bilan_id, clock)
+        self.pages: dict[Step, SectionPage] = {}
+        for step in ORDER:
+            cls, title, intro, specs = PAGES[step]
+            page = SectionPage(step, cls, title, intro, specs, self.dossiers, bilan_id, clock)
+            page.saved.connect(self.refresh)
+            page.advance_requested.connect(self.advance)
+            self.pages[step] = page
+        self.seances = SeancesPage(self.dossiers, bilan_id, clock)
+        self.seances.changed.connect(self.refresh)
+        self.identity.saved.connect(self.refresh)
+        self._add_extras()
+        self._items: list[tuple[QListWidgetItem, QWidget]] = []
+        self._add_item("Identité et coordonnées", self.identity)
+        for step in ORDER:
+            self._add_item(step.label, self.pages[step], step)
+        self._add_item("Séances", self.seances)
+        self.stepper.currentRowChanged.connect(self._show_row)
+        body = QHBoxLayout()
+        body.addWidget(self.stepper)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
         layout.addWidget(self.header)
-        layout.addWidget(title)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
-        self.setCentralWidget(page)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+        menu = self.menuBar().addMenu("&Bilan")
+        self.abandon_action = QAction("Déclarer l'abandon du bilan…", self)
+        self.abandon_action.triggered.connect(self.declare_abandon)
+        menu.addAction(self.abandon_action)
+        close_action = QAction("&Fermer", self)
+        close_action.setShortcut("Ctrl+W")
+        close_action.triggered.connect(self.close)
+        menu.addAction(close_action)
         self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_now)
-        self.form.edited.connect(self._timer.start)
-        self._refresh_header()
-        self.statusBar().showMessage(self.tr("Les modifications sont enregistrées automatiquement."))
-        self.resize(720, 560)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+        self.select(effective_step(self.dossier, clock.today()))
+        self.resize(1100, 760)
 
-    def _refresh_header(self) -> None:
-        s = self.repository.summary(self.bilan_id)
-        self.header.setText(f"<b>{_html(s.display_name)}</b> — {_html(s.funding.label)} — "
-                            f"{self.tr('étape')} : {_html(s.step.label)} — {self.tr('réf.')} {s.reference}")
+    # -- construction ------------------------------------------------------------------------------
+    def _add_item(self, text: str, page: QWidget, step: Step | None = None) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.UserRole, step.value if step else None)
+        self.stepper.addItem(item)
+        self.stack.addWidget(page)
+        self._items.append((item, page))
+
+    def _add_extras(self) -> None:
+        self.funding = QComboBox()
+        self.funding.setAccessibleName("Financement")
+        for funding in Funding:
+            self.funding.addItem(funding.label, funding.value)
+        self.funding.setCurrentIndex(self.funding.findData(self.dossier.funding.value))
+        self.funding.currentIndexChanged.connect(self._funding_changed)
+        row = QFormLayout()
+        label = QLabel("Financement :")
+        label.setBuddy(self.funding)
+        row.addRow(label, self.funding)
+        holder = QWidget()
+        holder.setLayout(row)
+        self.pages[Step.ENTRETIEN_PREALABLE].extra.addWidget(holder)
+        for step, kind in ((Step.PHASE_CONCLUSION, "fin"), (Step.ENTRETIEN_SUIVI, "suivi")):
+            button = QPushButton("Questionnaire de satisfaction…")
+            button.setAccessibleName(f"Questionnaire de satisfaction ({kind})")
+            button.clicked.connect(lambda _c=False, k=kind: self.open_satisfaction(k))
+            self.pages[step].extra.addWidget(button, 0, Qt.AlignLeft)
+
+    # -- navigation ---------------------------------------------------------------------------------
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._items):
+            self.stack.setCurrentWidget(self._items[row][1])
+
+    def select(self, step: Step) -> None:
+        for row, (item, _page) in enumerate(self._items):
+            if item.data(Qt.UserRole) == step.value and not item.isHidden():
+                self.stepper.setCurrentRow(row)
+                return
+
+    def page_for(self, step: Step) -> SectionPage:
+        return self.pages[step]
+
+    # -- state ----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        today = self.clock.today()
+        self.dossier = d = self.dossiers.load(self.bilan_id)
+        current = effective_step(d, today)
+        states = {s.step: s for s in step_states(d, today)}
+        applicable = applicable_steps(d)
+        for item, page in self._items:
+            value = item.data(Qt.UserRole)
+            if value is None:
+                continue
+            step = Step(value)
+            item.setHidden(step not in applicable)
+            state = states.get(step)
+            if state is None:
+                continue
+            item.setText(f"{MARKS[state.state]}  {step.label}")
+            item.setToolTip(state.reason)
+            item.setForeground(QBrush(QColor("#888888" if state.state in ("locked", "closed") else "#000000")))
+            message = state.reason if state.state in ("locked", "closed") else ""
+            editable = state.state in ("done", "current")
+            if editable and SECTION_NAMES[page.cls] in CONSENT_GATED and not consent_recorded(d):
+                editable, message = False, CONSENT_MISSING
+            if current in CLOSED:
+                editable, message = False, f"{current.label} : ce dossier est clos et reste consultable."
+            if not page.has_pending_edits:
+                page.load(d)
+            page.set_mode(editable, message, state.state == "current")
+        self.funding.setEnabled(ORDER.index(d.step) <= ORDER.index(Step.ENTRETIEN_PREALABLE) and current not in CLOSED)
+        self.abandon_action.setEnabled(current not in CLOSED)
+        self.seances.load(d, current)
+        self._update_infos(current)
+        self._update_header(current)
+
+    def _update_infos(self, current: Step) -> None:
+        d, today = self.dossier, self.clock.today()
+        last = convention_last_day(d)
+        if current is Step.REFUS_REPUTE:
+            text = (f"<b>Refus réputé (art. R6313-8)</b> : le salarié n'a pas signé au plus tard le {long_date(last)}. "
+                    "Le bilan ne peut pas commencer ; ce n'est pas une faute du salarié.")
+        elif last is not None:
+            text = f"Signature du salarié : <b>jusqu'au {long_date(last)} inclus</b>."
+        else:
+            text = "Le délai de dix jours apparaîtra dès la date de transmission saisie."
+        self.pages[Step.CONVENTION].set_info(text)
+        fin = d.fin_du_bilan
+        end = retention_end(fin)
+        if fin.date_fin and end:
+            info = f"Documents conservés jusqu'au <b>{long_date(end)} inclus</b>, puis détruits."
+        elif fin.date_fin and fin.conservation.value == "aucune":
+            info = "Tous les documents du bilan seront détruits à la fin du bilan."
+        else:
+            info = ""
+        self.pages[Step.FIN_DU_BILAN].set_info(info)
+        fin_page, suivi_page = self.pages[Step.FIN_DU_BILAN], self.pages[Step.ENTRETIEN_SUIVI]
+        if current is Step.FIN_DU_BILAN and fin.date_fin is None and last_session_date(d) and fin_page.form.isEnabled():
+            fin_page.form.set_text("date_fin", last_session_date(d).strftime("%d/%m/%Y"))
+        planned = follow_up_planned(d)
+        if current is Step.ENTRETIEN_SUIVI and d.suivi.date_prevue is None and planned and suivi_page.form.isEnabled():
+            suivi_page.form.set_text("date_prevue", planned.strftime("%d/%m/%Y"))
+        del today
+
+    def _update_header(self, current: Step) -> None:
+        d = self.dossier
+        name = self.repository.summary(self.bilan_id).display_name
+        parts = [f"<b>{html.escape(name)}</b>", html.escape(d.funding.label), f"Étape : <b>{current.label}</b>",
+                 f"Heures : {format_hours(minutes_used(d))} / 24 h"]
+        deadline = next_deadline(d, self.clock.today())
+        if deadline:
+            parts.append(f"{deadline[0]} : <b>{long_date(deadline[1])}</b>")
+        self.header.setText(" — ".join(parts) + f" — réf. {d.reference}")
+
+    # -- actions ---------------------------------------------------------------------------------------
+    def advance(self) -> None:
+        self.flush()
+        page = self.pages.get(effective_step(self.dossier, self.clock.today()))
+        target, problems = advance(self.dossier, self.clock.today())
+        if target is None:
+            if page is not None:
+                page.show_reasons(problems)
+            return
+        self.dossiers.set_step(self.bilan_id, target, self.clock.now())
+        log.info("bilan moved to %s", target.value)
+        self.refresh()
+        self.select(target)
+        self.saved.emit(self.bilan_id)
+
+    def _funding_changed(self) -> None:
+        self.dossiers.set_funding(self.bilan_id, Funding(self.funding.currentData()), self.clock.now())
+        self.refresh()
+        self.saved.emit(self.bilan_id)
+
+    def open_satisfaction(self, kind: str) -> None:
+        dialog = SatisfactionDialog(kind, self.dossiers.satisfaction(self.bilan_id, kind), self)
+        if dialogs.launch(dialog) == QDialog.Accepted:
+            self.dossiers.save_satisfaction(self.bilan_id, kind, dialog.answers, dialog.comment.toPlainText(),
+                                            self.clock.today())
+
+    def declare_abandon(self) -> None:
+        if not dialogs.confirm(self, "Abandon du bilan", f"Déclarer l'abandon du bilan au "
+                               f"{long_date(self.clock.today())} ? Le dossier sera clos."):
+            return
+        cloture = self.dossier.cloture
+        cloture.abandon_le = self.clock.today()
+        self.dossiers.save_section(self.bilan_id, cloture, self.clock.now())
+        self.refresh()
+        self.saved.emit(self.bilan_id)
+
+    def flush(self) -> None:
+        if self.identity.has_pending_edits:
+            self.identity.save_now()
+        for page in self.pages.values():
+            if page.has_pending_edits:
+                page.save_now()
 
     @property
     def has_pending_edits(self) -> bool:
-        return self._timer.isActive()
-
-    def save_now(self) -> None:
-        """Save every valid field; invalid ones keep their stored value and show why."""
-        self._timer.stop()
-        typed, problems = self.form.read(self.clock.today())
-        self.form.show_problems(problems)
-        stored = self.repository.beneficiary(self.bilan_id)
-        merged = dataclasses.replace(stored, **{name: getattr(typed, name) for name in FIELDS
-                                                if name not in problems})
-        if merged != stored:
-            self.repository.update_beneficiary(self.bilan_id, merged, self.clock.now())
-            log.info("identity saved")
-            self._refresh_header()
-            self.saved.emit(self.bilan_id)
-        if problems:
-            self.statusBar().showMessage(self.tr("Champs non enregistrés tant qu'ils sont invalides : corrigez "
-                                                 "les champs en rouge."))
-        else:
-            self.statusBar().showMessage(self.tr("Enregistré à %1.").replace(
-                "%1", self.clock.now().strftime("%H:%M")))
+        return self.identity.has_pending_edits or any(p.has_pending_edits for p in self.pages.values())
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self._timer.isActive():
-            self.save_now()
+        self.flush()
+        self._timer.stop()
         self.closed.emit(self.bilan_id)
         super().closeEvent(event)
-
-
-def _html(text: str) -> str:
-    return html.escape(text)
-

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 
 from .. import APP_NAME
 from ..domain.clock import Clock
+from ..domain.sections import PremierContact
+from ..domain.workflow import effective_step, next_deadline
 from ..storage.bilans import BilanRepository
+from ..storage.dossiers import DossierRepository
 from ..storage.errors import VaultError, VaultIncomplete
 from ..storage.vault import Vault, VaultState
 from . import dialogs
@@ -24,6 +28,7 @@ from .settings_dialog import SettingsDialog
 from .vault_pages import RecoveryCodePage, SetupPage, UnlockPage
 
 log = logging.getLogger(__name__)
+LIST_REFRESH_MS = 5 * 60_000
 
 
 class MainWindow(QMainWindow):
@@ -33,6 +38,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.vault, self.clock, self.prefs = vault, clock, prefs
         self.repository = BilanRepository(vault)
+        self.dossiers = DossierRepository(vault)
         self.bilan_windows: dict[int, BilanWindow] = {}
         self._resume: dict = {}
         self.setup_page, self.recovery_page = SetupPage(), RecoveryCodePage()
@@ -45,6 +51,9 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(prefs.auto_lock_minutes, self)
         self.idle.idle.connect(self._auto_lock)
         self.clipboard_guard = ClipboardGuard(self)
+        self.list_timer = QTimer(self)  # steps and deadlines depend on today's date
+        self.list_timer.setInterval(LIST_REFRESH_MS)
+        self.list_timer.timeout.connect(self._refresh_list)
         self.setup_page.create_requested.connect(self.create_vault)
         self.recovery_page.confirmed.connect(self._show_unlocked)
         self.unlock_page.unlock_requested.connect(self.unlock)
@@ -152,6 +161,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.list_page)
         self.idle.set_minutes(self.prefs.auto_lock_minutes)
         self.idle.start()
+        self.list_timer.start()
         resume, self._resume = self._resume, {}
         self.list_page.filter.setText(resume.get("filter", ""))
         for bilan_id in resume.get("windows", []):
@@ -162,7 +172,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Coffre ouvert."), 4000)
 
     def reload_list(self) -> None:
-        self.list_page.set_rows(self.repository.summaries())
+        """The list shows each bilan's step as of today (a convention past its delay reads « Refus réputé »)
+        and its next deadline."""
+        today = self.clock.today()
+        overview = self.dossiers.overview()
+        rows = []
+        for summary in self.repository.summaries():
+            dossier = overview[summary.id]
+            rows.append(dataclasses.replace(summary, step=effective_step(dossier, today),
+                                            deadline=next_deadline(dossier, today)))
+        self.list_page.set_rows(rows)
 
     # -- lock ------------------------------------------------------------------------------------
     def lock(self) -> None:
@@ -176,9 +195,17 @@ class MainWindow(QMainWindow):
         self.list_page.clear()
         self.clipboard_guard.clear()
         self.idle.stop()
+        self.list_timer.stop()
         self.vault.lock()
         log.info("vault locked")
         self._show_locked_page()
+
+    def _refresh_list(self) -> None:
+        if self.vault.is_open:
+            selected = self.list_page.selected_bilan()
+            self.reload_list()
+            if selected is not None:
+                self.list_page.select_bilan(selected)
 
     def _auto_lock(self) -> None:
         log.info("auto-lock after inactivity")
@@ -192,6 +219,7 @@ class MainWindow(QMainWindow):
         if dialogs.launch(dialog) != QDialog.Accepted or not self.vault.is_open or dialog.value is None:
             return
         bilan_id = self.repository.create(dialog.value, dialog.chosen_funding, self.clock.now())
+        self.dossiers.save_section(bilan_id, PremierContact(date=self.clock.today()), self.clock.now())
         log.info("bilan created")
         self.reload_list()
         self.list_page.select_bilan(bilan_id)

@@ -1,0 +1,177 @@
+"""A form built from a section dataclass: one widget per field, chosen from the field's type, each with a
+visible label, an accessible name and a French message when its input is invalid."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import typing
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+
+from ..domain import codec
+from ..domain.dates import parse_short_date, short_date
+from .list_editor import ListEditor
+from .widgets import error_label, show_error
+
+DATE_MESSAGE = "Date invalide : utilisez le format jj/mm/aaaa (exemple : 14/03/2026)."
+
+
+@dataclass(frozen=True)
+class F:
+    """A field of the form: the dataclass attribute, its French label, and how to show it."""
+
+    name: str
+    label: str
+    multiline: bool = False
+    columns: tuple[tuple[str, str], ...] = ()
+    suffix: str = ""
+    maximum: float = 100000
+    minimum: float = 0
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+def field_type(cls, name: str):
+    tp = codec.hints(cls)[name]
+    return codec._unwrap_optional(tp)
+
+
+class SectionForm(QWidget):
+    edited = Signal()
+
+    def __init__(self, cls, specs: list, parent=None):
+        super().__init__(parent)
+        self.cls = cls
+        self.specs = [s for s in specs if isinstance(s, F)]
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._layout = QFormLayout(self)
+        self._layout.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        for spec in specs:
+            if isinstance(spec, Heading):
+                heading = QLabel(f"<h3>{spec.text}</h3>")
+                self._layout.addRow(heading)
+            else:
+                self._add(spec)
+
+    # -- building ----------------------------------------------------------------------------------
+    def _add(self, spec: F) -> None:
+        tp = field_type(self.cls, spec.name)
+        label_text = spec.label
+        if typing.get_origin(tp) is list:
+            (item,) = typing.get_args(tp)
+            widget = ListEditor(item, spec.columns, spec.label)
+            widget.edited.connect(self.edited)
+        elif tp is bool:
+            widget = QCheckBox(spec.label)
+            widget.toggled.connect(self.edited)
+            label_text = ""
+        elif isinstance(tp, type) and issubclass(tp, Enum):
+            widget = QComboBox()
+            for member in tp:
+                widget.addItem(getattr(member, "label", member.value), member.value)
+            widget.currentIndexChanged.connect(self.edited)
+        elif tp is int or tp is float:
+            widget = QSpinBox() if tp is int else QDoubleSpinBox()
+            widget.setRange(int(spec.minimum) if tp is int else spec.minimum,
+                            int(spec.maximum) if tp is int else spec.maximum)
+            if spec.suffix:
+                widget.setSuffix(spec.suffix)
+            widget.valueChanged.connect(self.edited)
+        elif spec.multiline:
+            widget = QPlainTextEdit()
+            widget.setTabChangesFocus(True)
+            widget.setMinimumHeight(70)
+            widget.textChanged.connect(self.edited)
+        else:
+            widget = QLineEdit()
+            if tp is dt.date:
+                widget.setPlaceholderText("jj/mm/aaaa")
+                widget.setMaximumWidth(140)
+            widget.textEdited.connect(self.edited)
+        widget.setObjectName(f"field_{spec.name}")
+        widget.setAccessibleName(spec.label)
+        error = error_label(f"error_{spec.name}")
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        if label_text:
+            label = QLabel(label_text + " :")
+            label.setBuddy(widget)
+            label.setWordWrap(True)
+            self._layout.addRow(label, column)
+        else:
+            self._layout.addRow("", column)
+        self.widgets[spec.name] = widget
+        self.errors[spec.name] = error
+
+    # -- values ------------------------------------------------------------------------------------
+    def set_value(self, obj) -> None:
+        for spec in self.specs:
+            widget, value = self.widgets[spec.name], getattr(obj, spec.name)
+            widget.blockSignals(True)
+            if isinstance(widget, ListEditor):
+                widget.set_items(value)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value.value)))
+            elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+                widget.setValue(value)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value)
+            else:
+                widget.setText(short_date(value) if isinstance(value, dt.date) or value is None else value)
+            widget.blockSignals(False)
+        self.show_problems({})
+
+    def read(self, fallback):
+        """The typed section; an invalid field keeps its value from `fallback` and gets a message."""
+        values, problems = {}, {}
+        for spec in self.specs:
+            widget = self.widgets[spec.name]
+            tp = field_type(self.cls, spec.name)
+            try:
+                values[spec.name] = _widget_value(widget, tp)
+            except ValueError as exc:
+                problems[spec.name] = str(exc) or DATE_MESSAGE
+                values[spec.name] = getattr(fallback, spec.name)
+        return dataclasses.replace(fallback, **values), problems
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            show_error(label, problems.get(name, ""))
+
+    def set_text(self, name: str, text: str) -> None:
+        """Fill a field programmatically (a computed default), as if typed."""
+        widget = self.widgets[name]
+        widget.setText(text)
+        self.edited.emit()
+
+
+def _widget_value(widget, tp):
+    if isinstance(widget, ListEditor):
+        return widget.items()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return tp(widget.currentData())
+    if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+        return widget.value()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if tp is dt.date:
+        try:
+            return parse_short_date(widget.text())
+        except ValueError:
+            raise ValueError(DATE_MESSAGE) from None
+    return widget.text()

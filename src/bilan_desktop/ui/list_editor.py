@@ -1,0 +1,140 @@
+"""A table editing a list of small dataclasses: add, remove, move up and down."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..domain import codec
+from ..domain.dates import parse_short_date, short_date
+
+
+def _format(value) -> str:
+    if isinstance(value, dt.date):
+        return short_date(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)
+
+
+class ListEditor(QWidget):
+    edited = Signal()
+
+    def __init__(self, item_cls, columns: tuple[tuple[str, str], ...], label: str, parent=None):
+        super().__init__(parent)
+        self.item_cls = item_cls
+        self.columns = columns or tuple((f.name, f.name) for f in dataclasses.fields(item_cls))
+        self.types = {name: codec._unwrap_optional(codec.hints(item_cls)[name]) for name, _ in self.columns}
+        self.table = QTableWidget(0, len(self.columns))
+        self.table.setAccessibleName(label)
+        self.table.setHorizontalHeaderLabels([header for _, header in self.columns])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        self.table.setMinimumHeight(110)
+        self.table.itemChanged.connect(lambda _item: self.edited.emit())
+        buttons = QHBoxLayout()
+        for text, slot in (("Ajouter", self.add_row), ("Supprimer", self.remove_row),
+                           ("Monter", lambda: self.move(-1)), ("Descendre", lambda: self.move(1))):
+            button = QPushButton(text)
+            button.setAccessibleName(f"{text} — {label}")
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def set_items(self, items: list) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for item in items:
+            self._append(item)
+        self.table.blockSignals(False)
+        self._fit()
+
+    def _append(self, item) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, (name, _) in enumerate(self.columns):
+            value, tp = getattr(item, name), self.types[name]
+            if isinstance(tp, type) and issubclass(tp, Enum):
+                combo = QComboBox()
+                for member in tp:
+                    combo.addItem(getattr(member, "label", member.value), member.value)
+                combo.setCurrentIndex(max(0, combo.findData(value.value)))
+                combo.currentIndexChanged.connect(lambda _i: self.edited.emit())
+                self.table.setCellWidget(row, column, combo)
+            else:
+                self.table.setItem(row, column, QTableWidgetItem(_format(value)))
+
+    def _fit(self) -> None:
+        self.table.setMinimumHeight(min(360, 60 + 28 * max(2, self.table.rowCount())))
+
+    def add_row(self) -> None:
+        self._append(self.item_cls())
+        self._fit()
+        self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+        self.table.setFocus()
+        self.edited.emit()
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self._fit()
+            self.edited.emit()
+
+    def move(self, delta: int) -> None:
+        row = self.table.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.table.rowCount():
+            return
+        items = self.items(keep_empty=True)
+        items[row], items[target] = items[target], items[row]
+        self.set_items(items)
+        self.table.setCurrentCell(target, 0)
+        self.edited.emit()
+
+    def set_cell(self, row: int, column: int, text: str) -> None:
+        """Type into a cell (used by tests and keyboard-free fills)."""
+        self.table.item(row, column).setText(text)
+
+    def items(self, keep_empty: bool = False) -> list:
+        """The typed items; raises ValueError (French) for a cell that does not parse."""
+        result = []
+        for row in range(self.table.rowCount()):
+            values = {}
+            for column, (name, header) in enumerate(self.columns):
+                tp = self.types[name]
+                widget = self.table.cellWidget(row, column)
+                if widget is not None:
+                    values[name] = tp(widget.currentData())
+                    continue
+                text = (self.table.item(row, column).text() if self.table.item(row, column) else "").strip()
+                try:
+                    if tp is dt.date:
+                        values[name] = parse_short_date(text)
+                    elif tp is float:
+                        values[name] = float(text.replace(",", ".")) if text else 0.0
+                    elif tp is int:
+                        values[name] = int(text) if text else 0
+                    else:
+                        values[name] = text
+                except ValueError:
+                    raise ValueError(f"Ligne {row + 1}, colonne « {header} » : valeur invalide"
+                                     f"{' (jj/mm/aaaa)' if tp is dt.date else ''}. La liste n'est pas enregistrée "
+                                     "tant qu'elle n'est pas corrigée.") from None
+            item = self.item_cls(**values)
+            if keep_empty or item != self.item_cls():
+                result.append(item)
+        return result
