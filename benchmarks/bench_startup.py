@@ -21,6 +21,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PASSPHRASE = "phrase de passe du banc d'essai"
 NOMS = ["Dupont", "Martin", "Lefèvre", "N'Diaye", "Bernard", "Petit", "Durand", "Moreau", "Lévêque", "Roux"]
+STEPS = ["premier_contact", "entretien_prealable", "convention", "phase_preliminaire", "phase_investigation",
+         "phase_conclusion", "fin_du_bilan", "entretien_suivi"]
 PRENOMS = ["Élodie", "Jérôme", "Aïssata", "Noël", "Chloé", "Hélène", "François", "Zoé", "Anaïs", "Loïc"]
 
 
@@ -37,10 +39,22 @@ def generate(folder: Path, count: int) -> None:
             cur = conn.execute("INSERT INTO beneficiary (nom, prenom, email, created_at, updated_at) "
                                "VALUES (?, ?, ?, ?, ?)", (f"{rng.choice(NOMS)}{i}", rng.choice(PRENOMS),
                                                           f"p{i}@exemple.fr", stamp.isoformat(), stamp.isoformat()))
-            conn.execute("INSERT INTO bilan (beneficiary_id, funding, step, opened_on, updated_at, reference) "
-                         "VALUES (?, ?, 'premier_contact', ?, ?, ?)",
-                         (cur.lastrowid, rng.choice(fundings).value, stamp.date().isoformat(), stamp.isoformat(),
-                          f"BC-{stamp.year}-{i + 1:04d}"))
+            bilan_id = conn.execute(
+                "INSERT INTO bilan (beneficiary_id, funding, step, opened_on, updated_at, reference) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (cur.lastrowid, rng.choice(fundings).value, rng.choice(STEPS),
+                                              stamp.date().isoformat(), stamp.isoformat(),
+                                              f"BC-{stamp.year}-{i + 1:04d}")).lastrowid
+            for section, data in (("convention", {"transmis_le": stamp.date().isoformat(), "employeur": "ACME"}),
+                                  ("fin_du_bilan", {"date_fin": stamp.date().isoformat(), "conservation": "aucune"}),
+                                  ("phase_investigation", {"projet_intitule": "Projet " * 20})):
+                conn.execute("INSERT INTO bilan_section VALUES (?, ?, ?, ?, ?)",
+                             (bilan_id, section, "content" if section.startswith("phase") else "admin",
+                              json.dumps(data), stamp.isoformat()))
+            for k in range(6):
+                day = (stamp + dt.timedelta(days=7 * k)).date().isoformat()
+                conn.execute("INSERT INTO seance (bilan_id, date, debut, fin, modalite, etape, updated_at) "
+                             "VALUES (?, ?, '09:00', '12:00', 'presentiel', 'phase_investigation', ?)",
+                             (bilan_id, day, stamp.isoformat()))
     vault.lock()
 
 
@@ -56,7 +70,7 @@ def main() -> None:
             env[var] = str(root / var.lower())
         started = time.perf_counter()
         generate(root / "coffre", args.bilans)
-        print(f"generated vault: {args.bilans} bilans in {time.perf_counter() - started:.2f} s")
+        print(f"generated vault: {args.bilans} bilans (6 sessions and 3 sections each) in {time.perf_counter() - started:.2f} s")
         results = []
         for _ in range(args.runs):
             t0 = time.time()

@@ -50,8 +50,13 @@ def test_grab_every_screen(window, tmp_path, clock):
     _save(dialog, folder, "06-nouveau-bilan-erreurs")
     dialog.close()
     window.open_bilan(1)
-    _save(window.bilan_windows[1], folder, "07-fiche-identite")
-    window.bilan_windows[1].close()
+    bilan_window = window.bilan_windows[1]
+    bilan_window.resize(1100, 760)
+    for row in range(bilan_window.stepper.count()):
+        if not bilan_window.stepper.item(row).isHidden():
+            bilan_window.stepper.setCurrentRow(row)
+            _save(bilan_window, folder, f"07-bilan-{row:02d}")
+    bilan_window.close()
     _save(SettingsDialog(window.vault, window.prefs, window), folder, "08-parametres")
     _save(BackupPassphraseDialog(True, window), folder, "09-sauvegarde")
     window.lock()

@@ -4,7 +4,7 @@ are bilan content, destroyed at the end of the bilan; the others are the adminis
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from .codec import content

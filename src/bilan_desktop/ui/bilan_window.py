@@ -23,6 +23,7 @@ from ..domain.workflow import (CLOSED, CONSENT_MISSING, ORDER, advance, applicab
 from ..storage.bilans import BilanRepository
 from ..storage.dossiers import DossierRepository
 from . import dialogs
+from .forms import LABEL_WIDTH
 from .identity_page import IdentityPage
 from .satisfaction_dialog import SatisfactionDialog
 from .seances_page import SeancesPage
@@ -48,10 +49,12 @@ class BilanWindow(QMainWindow):
         self.header = QLabel()
         self.header.setObjectName("bilanHeader")
         self.header.setWordWrap(True)
+        self.header.setStyleSheet("background: #eef3f8; border: 1px solid #c9d6e3; padding: 8px; font-size: 11pt;")
         self.stepper = QListWidget()
         self.stepper.setObjectName("stepper")
         self.stepper.setAccessibleName("Étapes du bilan")
         self.stepper.setFixedWidth(250)
+        self.stepper.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px 4px; }")
         self.stack = QStackedWidget()
         self.identity = IdentityPage(repository, bilan_id, clock)
         self.pages: dict[Step, SectionPage] = {}
@@ -113,6 +116,7 @@ class BilanWindow(QMainWindow):
         row = QFormLayout()
         label = QLabel("Financement :")
         label.setBuddy(self.funding)
+        label.setFixedWidth(LABEL_WIDTH)
         row.addRow(label, self.funding)
         holder = QWidget()
         holder.setLayout(row)
@@ -161,7 +165,7 @@ class BilanWindow(QMainWindow):
             if editable and SECTION_NAMES[page.cls] in CONSENT_GATED and not consent_recorded(d):
                 editable, message = False, CONSENT_MISSING
             if current in CLOSED:
-                editable, message = False, f"{current.label} : ce dossier est clos et reste consultable."
+                editable, message = False, self._closed_message(current)
             if not page.has_pending_edits:
                 page.load(d)
             page.set_mode(editable, message, state.state == "current")
@@ -171,12 +175,19 @@ class BilanWindow(QMainWindow):
         self._update_infos(current)
         self._update_header(current)
 
+    def _closed_message(self, current: Step) -> str:
+        if current is Step.REFUS_REPUTE:
+            return (f"Refus réputé (art. R6313-8) : le salarié n'a pas signé au plus tard le "
+                    f"{long_date(convention_last_day(self.dossier))}. Le bilan ne peut pas commencer ; ce n'est pas "
+                    "une faute du salarié (art. L6313-4). Le dossier est clos et reste consultable.")
+        return (f"Bilan abandonné le {long_date(self.dossier.cloture.abandon_le)}. Le dossier est clos et reste "
+                "consultable.")
+
     def _update_infos(self, current: Step) -> None:
-        d, today = self.dossier, self.clock.today()
+        d = self.dossier
         last = convention_last_day(d)
         if current is Step.REFUS_REPUTE:
-            text = (f"<b>Refus réputé (art. R6313-8)</b> : le salarié n'a pas signé au plus tard le {long_date(last)}. "
-                    "Le bilan ne peut pas commencer ; ce n'est pas une faute du salarié.")
+            text = ""  # the banner says it
         elif last is not None:
             text = f"Signature du salarié : <b>jusqu'au {long_date(last)} inclus</b>."
         else:
@@ -197,7 +208,6 @@ class BilanWindow(QMainWindow):
         planned = follow_up_planned(d)
         if current is Step.ENTRETIEN_SUIVI and d.suivi.date_prevue is None and planned and suivi_page.form.isEnabled():
             suivi_page.form.set_text("date_prevue", planned.strftime("%d/%m/%Y"))
-        del today
 
     def _update_header(self, current: Step) -> None:
         d = self.dossier

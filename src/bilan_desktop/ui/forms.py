@@ -18,6 +18,7 @@ from ..domain.dates import parse_short_date, short_date
 from .list_editor import ListEditor
 from .widgets import error_label, show_error
 
+LABEL_WIDTH = 230
 DATE_MESSAGE = "Date invalide : utilisez le format jj/mm/aaaa (exemple : 14/03/2026)."
 
 
@@ -89,7 +90,8 @@ class SectionForm(QWidget):
         elif spec.multiline:
             widget = QPlainTextEdit()
             widget.setTabChangesFocus(True)
-            widget.setMinimumHeight(70)
+            widget.setMinimumHeight(60)
+            widget.setMaximumHeight(110)
             widget.textChanged.connect(self.edited)
         else:
             widget = QLineEdit()
@@ -98,7 +100,8 @@ class SectionForm(QWidget):
                 widget.setMaximumWidth(140)
             widget.textEdited.connect(self.edited)
         widget.setObjectName(f"field_{spec.name}")
-        widget.setAccessibleName(spec.label)
+        if not isinstance(widget, ListEditor):  # its table carries the name
+            widget.setAccessibleName(spec.label)
         error = error_label(f"error_{spec.name}")
         column = QVBoxLayout()
         column.setSpacing(2)
@@ -108,6 +111,7 @@ class SectionForm(QWidget):
             label = QLabel(label_text + " :")
             label.setBuddy(widget)
             label.setWordWrap(True)
+            label.setFixedWidth(LABEL_WIDTH)
             self._layout.addRow(label, column)
         else:
             self._layout.addRow("", column)

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -38,7 +38,8 @@ class ListEditor(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                                   | QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)
         self.table.setMinimumHeight(110)
         self.table.itemChanged.connect(lambda _item: self.edited.emit())
         buttons = QHBoxLayout()
@@ -117,7 +118,7 @@ class ListEditor(QWidget):
             for column, (name, header) in enumerate(self.columns):
                 tp = self.types[name]
                 widget = self.table.cellWidget(row, column)
-                if widget is not None:
+                if isinstance(widget, QComboBox):
                     values[name] = tp(widget.currentData())
                     continue
                 text = (self.table.item(row, column).text() if self.table.item(row, column) else "").strip()

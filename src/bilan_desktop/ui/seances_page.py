@@ -109,6 +109,7 @@ class SeancesPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         buttons = QHBoxLayout()
         self.buttons = {}

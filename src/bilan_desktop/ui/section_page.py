@@ -58,6 +58,8 @@ class SectionPage(QWidget):
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(body)
         self.status = QLabel()
         self.status.setObjectName("pageStatus")
@@ -122,6 +124,7 @@ class SectionPage(QWidget):
                 self.show_reasons(exc.problems)
                 return
             self._stored = value
+            show_error(self.reasons, "")  # the reasons given before may no longer hold
             log.info("section saved: %s", self.section_name)
             self.saved.emit()
         self.status.setText("Des champs invalides ne sont pas enregistrés : corrigez-les." if problems else

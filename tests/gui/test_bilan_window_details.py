@@ -1,0 +1,75 @@
+from PySide6.QtWidgets import QMessageBox
+
+from bilan_desktop.domain.lifecycle import Step
+from bilan_desktop.domain.sections import EntretienPrealable, Libelle, PhasePreliminaire
+from bilan_desktop.storage.dossiers import DossierRepository
+from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan
+from tests.gui.workflow_helpers import add_rows
+
+
+def _bilan(window, script, consent=True):
+    create_vault(window)
+    script.expect(fill_new_bilan({"Nom": "Lefèvre", "Prénom": "Élodie"}))
+    window.new_action.trigger()
+    repo = DossierRepository(window.vault)
+    if consent:
+        repo.save_section(1, EntretienPrealable(consentement_libre=True), window.clock.now())
+        repo.set_step(1, Step.PHASE_PRELIMINAIRE, window.clock.now())
+    bw = window.bilan_windows[1]
+    bw.refresh()
+    bw.select(Step.PHASE_PRELIMINAIRE)
+    return bw, repo
+
+
+def test_list_rows_reorder_remove_and_bad_dates(window, script):
+    bw, repo = _bilan(window, script)
+    page = bw.page_for(Step.PHASE_PRELIMINAIRE)
+    add_rows(page, "Objectifs du bénéficiaire", [["Premier"], ["Deuxième"], ["Troisième"]])
+    editor = page.form.widgets["objectifs"]
+    editor.table.setCurrentCell(2, 0)
+    editor.move(-1)
+    editor.table.setCurrentCell(0, 0)
+    editor.remove_row()
+    page.save_now()
+    assert repo.load(1).phase_preliminaire.objectifs == [Libelle("Troisième"), Libelle("Deuxième")]
+
+    investigation = bw.page_for(Step.PHASE_INVESTIGATION)
+    repo.set_step(1, Step.PHASE_INVESTIGATION, window.clock.now())
+    bw.refresh()
+    add_rows(investigation, "Expériences professionnelles", [["Comptable", "ACME", "32/13/2010", "", ""]])
+    investigation.save_now()
+    message = investigation.form.errors["experiences"].text()
+    assert "Ligne 1" in message and "Début" in message and "jj/mm/aaaa" in message
+    assert repo.load(1).phase_investigation.experiences == []  # not saved until corrected, nothing else lost
+
+
+def test_consent_missing_locks_the_phases_with_the_reason(window, script):
+    bw, repo = _bilan(window, script, consent=False)
+    page = bw.page_for(Step.PHASE_PRELIMINAIRE)
+    assert not page.form.isEnabled()
+    assert "Terminez d'abord" in page.banner.text() or "consentement" in page.banner.text()
+    repo.set_step(1, Step.PHASE_PRELIMINAIRE, window.clock.now())  # even if the step were reached
+    bw.refresh()
+    assert not page.form.isEnabled()
+    assert "consentement libre" in page.banner.text()
+    assert PhasePreliminaire() == repo.load(1).phase_preliminaire
+
+
+def test_abandon_closes_the_record(window, script):
+    bw, repo = _bilan(window, script)
+    script.expect(lambda box: QMessageBox.Yes)
+    bw.abandon_action.trigger()
+    assert repo.load(1).cloture.abandon_le == window.clock.today()
+    assert "Étape : <b>Abandon</b>" in bw.header.text()
+    assert not bw.page_for(Step.PHASE_PRELIMINAIRE).form.isEnabled()
+    assert not bw.abandon_action.isEnabled()
+    window._refresh_list()
+    assert window.list_page.model.index(0, 3).data() == "Abandon"
+
+
+def test_locked_step_tooltip_gives_the_reason(window, script):
+    bw, _repo = _bilan(window, script)
+    items = {bw.stepper.item(r).data(256): bw.stepper.item(r) for r in range(bw.stepper.count())}
+    assert items["phase_investigation"].toolTip() == "Aucun objectif défini."
+    assert items["phase_conclusion"].toolTip() == "Terminez d'abord l'étape « Phase d'investigation »."
+    assert by_accessible_name(bw, "Étapes du bilan") is bw.stepper
