@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from .choice import Choice
 
 
-class Funding(str, Enum):
-    CPF = "cpf"
-    PLAN_DEVELOPPEMENT = "plan_developpement"
-    CONGE_RECLASSEMENT = "conge_reclassement"
-    PERSONNEL = "personnel"
-    AUTRE = "autre"
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
+class Funding(Choice):
+    CPF = "cpf", "CPF (Mon Compte Formation)"
+    PLAN_DEVELOPPEMENT = "plan_developpement", "Plan de développement des compétences"
+    CONGE_RECLASSEMENT = "conge_reclassement", "Congé de reclassement"
+    PERSONNEL = "personnel", "Financement personnel"
+    AUTRE = "autre", "Autre financement"
 
     @property
     def requires_convention(self) -> bool:
         """R6313-8: plan de développement des compétences (L6312-1 1°) or congé de reclassement (L1233-71)."""
         return self in (Funding.PLAN_DEVELOPPEMENT, Funding.CONGE_RECLASSEMENT)
-
-
-_LABELS = {
-    Funding.CPF: "CPF (Mon Compte Formation)",
-    Funding.PLAN_DEVELOPPEMENT: "Plan de développement des compétences",
-    Funding.CONGE_RECLASSEMENT: "Congé de reclassement",
-    Funding.PERSONNEL: "Financement personnel",
-    Funding.AUTRE: "Autre financement",
-}

@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
-
+from .choice import Choice
 from .codec import content
-
-
-class Choice(str, Enum):
-    """An enum whose members carry their French label."""
-
-    def __new__(cls, value: str, label: str):
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
 
 
 class Canal(Choice):

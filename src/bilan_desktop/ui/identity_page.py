@@ -5,15 +5,15 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.beneficiary import FIELDS
 from ..domain.clock import Clock
 from ..storage.bilans import BilanRepository
 from .beneficiary_form import BeneficiaryForm
+from .widgets import autosave_timer
 
-AUTOSAVE_DELAY_MS = 800
 log = logging.getLogger(__name__)
 
 
@@ -33,10 +33,7 @@ class IdentityPage(QWidget):
         layout.addWidget(self.form)
         layout.addStretch(1)
         layout.addWidget(self.status)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_now)
+        self._timer = autosave_timer(self, self.save_now)
         self.form.edited.connect(self._timer.start)
 
     @property

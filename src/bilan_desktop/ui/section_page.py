@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ..domain.clock import Clock
@@ -13,9 +13,8 @@ from ..domain.sections import SECTION_NAMES
 from ..domain.workflow import Dossier, RuleViolation
 from ..storage.dossiers import DossierRepository
 from .forms import SectionForm
-from .widgets import error_label, show_error
+from .widgets import autosave_timer, error_label, show_error
 
-AUTOSAVE_DELAY_MS = 800
 log = logging.getLogger(__name__)
 
 
@@ -77,10 +76,7 @@ class SectionPage(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.reasons)
         layout.addLayout(footer)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_now)
+        self._timer = autosave_timer(self, self.save_now)
         self.form.edited.connect(self._timer.start)
 
     @property

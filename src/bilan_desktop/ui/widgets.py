@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from ..storage.keyfile import MIN_PASSPHRASE_LENGTH, normalize_passphrase
@@ -63,3 +63,15 @@ def new_passphrase_problem(first: str, second: str) -> str:
     if normalize_passphrase(first) != normalize_passphrase(second):
         return "Les deux mots de passe ne sont pas identiques."
     return ""
+
+
+AUTOSAVE_DELAY_MS = 800
+
+
+def autosave_timer(owner, save) -> QTimer:
+    """A single-shot timer restarted by every edit: the edit is saved within a second of the last keystroke."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(AUTOSAVE_DELAY_MS)
+    timer.timeout.connect(save)
+    return timer
