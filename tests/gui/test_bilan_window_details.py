@@ -3,7 +3,8 @@ from PySide6.QtWidgets import QMessageBox
 from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.domain.sections import EntretienPrealable, Libelle, PhasePreliminaire
 from bilan_desktop.storage.dossiers import DossierRepository
-from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan
+from tests.conftest import PASSPHRASE
+from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan, type_text
 from tests.gui.workflow_helpers import add_rows
 
 
@@ -73,3 +74,33 @@ def test_locked_step_tooltip_gives_the_reason(window, script):
     assert items["phase_investigation"].toolTip() == "Aucun objectif défini."
     assert items["phase_conclusion"].toolTip() == "Terminez d'abord l'étape « Phase d'investigation »."
     assert by_accessible_name(bw, "Étapes du bilan") is bw.stepper
+
+
+def test_closing_the_app_right_after_typing_loses_nothing(window, script):
+    bw, repo = _bilan(window, script)
+    page = bw.page_for(Step.PHASE_PRELIMINAIRE)
+    type_text(by_accessible_name(page, "a) Analyse de la demande"), "Envie d'un métier plus créatif")
+    assert page.has_pending_edits
+    window.close()  # quitting: every open bilan window saves what is pending
+    window.vault.unlock(PASSPHRASE)
+    assert repo.load(1).phase_preliminaire.analyse_demande == "Envie d'un métier plus créatif"
+
+
+def test_edit_and_remove_a_session(window, script):
+    bw, repo = _bilan(window, script)
+    script.expect(lambda d: (d.date.setText("01/12/2026"), d.accept(), d.result())[-1])
+    bw.seances.buttons["Ajouter une séance"].click()
+    assert "2 h sur 24 h" in bw.seances.total.text()
+
+    def longer(dialog):
+        dialog.end.setTime(dialog.end.time().addSecs(3600))
+        dialog.accept()
+        return dialog.result()
+
+    bw.seances.table.setCurrentCell(0, 0)
+    script.expect(longer)
+    bw.seances.buttons["Modifier"].click()
+    assert "3 h sur 24 h" in bw.seances.total.text()
+    script.expect(lambda box: QMessageBox.Yes)
+    bw.seances.buttons["Supprimer"].click()
+    assert repo.seances(1) == [] and "0 h sur 24 h" in bw.seances.total.text()
