@@ -52,8 +52,10 @@ def lock_path() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file shipped with the package (also inside a PyInstaller bundle)."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent))
-    if base != Path(__file__).resolve().parent:
-        base = base / "bilan_desktop"
+    """A file shipped inside the package (src/bilan_desktop/resources), also inside a PyInstaller bundle.
+
+    The resources live in the package rather than at the top of the repository: an editable install, a
+    wheel and a bundle then all find them at the same place, with no build-time mapping."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    base = Path(bundle) / "bilan_desktop" if bundle else Path(__file__).resolve().parent
     return base.joinpath("resources", *parts)

@@ -1,0 +1,226 @@
+"""What every document shares: DejaVu fonts, French typography, escaping of user text, page furniture
+("page 2 / 5", header, footer), tables that split and repeat their headings, neutral metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Iterable
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..domain.dates import long_date
+from ..paths import resource_path
+
+FONT, BOLD, ITALIC, BOLD_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"
+NBSP, NNBSP = "\u00a0", "\u202f"
+FONT_COMMAND = ("FONTNAME", (0, 0), (-1, -1), FONT)  # a table's own default font is Helvetica
+LONG_CELL = 500  # characters: a longer answer leaves the table for paragraphs (a row taller than a page fails)
+_registered = False
+
+
+def register_fonts() -> None:
+    global _registered
+    if _registered:
+        return
+    for name in (FONT, BOLD, ITALIC, BOLD_ITALIC):
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+    _registered = True
+
+
+register_fonts()  # before any style or paragraph refers to DejaVu
+
+
+def _style(name: str, **kw) -> ParagraphStyle:
+    base = dict(fontName=FONT, fontSize=10, leading=13.5, spaceAfter=4, bulletFontName=FONT)
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+STYLES = {
+    "body": _style("body"),
+    "small": _style("small", fontSize=8.5, leading=11, textColor=colors.HexColor("#444444")),
+    "cell": _style("cell", fontSize=9, leading=11.5, spaceAfter=0),
+    "cellsmall": _style("cellsmall", fontSize=8, leading=10, spaceAfter=0),
+    "cellhead": _style("cellhead", fontName=BOLD, fontSize=9, leading=11.5, spaceAfter=0),
+    "title": _style("title", fontName=BOLD, fontSize=18, leading=23, spaceAfter=10, alignment=TA_CENTER),
+    "subtitle": _style("subtitle", fontSize=11, leading=15, alignment=TA_CENTER, spaceAfter=6),
+    "h1": _style("h1", fontName=BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=6,
+                 textColor=colors.HexColor("#1f3b5a")),
+    "h2": _style("h2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=6, spaceAfter=3),
+    "notice": _style("notice", fontName=BOLD, fontSize=10, leading=14, alignment=TA_CENTER, borderPadding=6,
+                     borderColor=colors.HexColor("#1f3b5a"), borderWidth=1, spaceBefore=8, spaceAfter=12),
+}
+
+
+def esc(text: str | None) -> str:
+    """User text as reportlab markup that shows exactly what was typed (no tag, entity or link survives)."""
+    if not text:
+        return ""
+    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>").replace("\t", "    ")
+
+
+def para(text: str | None, style: str = "body") -> Paragraph:
+    """A paragraph of user text, escaped."""
+    return Paragraph(esc(text), STYLES[style])
+
+
+def markup(template: str, style: str = "body", **values) -> Paragraph:
+    """Our own markup with user values escaped: markup("<b>Nom :</b> {nom}", nom=user_text)."""
+    return Paragraph(template.format(**{k: esc(v) for k, v in values.items()}), STYLES[style])
+
+
+def money(value: float) -> str:
+    """1234.5 -> '1 234,50 €' (narrow no-break space between thousands, no-break space before €)."""
+    whole, cents = f"{value:,.2f}".split(".")
+    return f"{whole.replace(',', NNBSP)},{cents}{NBSP}€"
+
+
+def hours(value: float) -> str:
+    minutes = round(value * 60)
+    h, m = divmod(minutes, 60)
+    return f"{h}{NBSP}h{NBSP}{m:02d}" if m else f"{h}{NBSP}h"
+
+
+def date_text(day: dt.date | None, empty: str = "non renseignée") -> str:
+    return long_date(day) if day else empty
+
+
+def table(headers: list[str], rows: Iterable[list[str]], widths: list[float]) -> list:
+    """Rows of user text as tables that split across pages with their headings repeated. A row with a
+    very long answer is set as paragraphs instead, so that no row is taller than a page."""
+    flowables, pending = [], []
+
+    def flush():
+        if pending:
+            data = [[Paragraph(esc(h), STYLES["cellhead"]) for h in headers]]
+            data += [[Paragraph(esc(c), STYLES["cell"]) for c in row] for row in pending]
+            t = Table(data, colWidths=widths, repeatRows=1)
+            t.setStyle(TableStyle([
+                FONT_COMMAND, ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8899aa")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6edf5")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+            flowables.extend([t, Spacer(1, 4)])
+            pending.clear()
+
+    for row in rows:
+        cells = ["" if c is None else str(c) for c in row]
+        if any(len(c) > LONG_CELL for c in cells):
+            flush()
+            for header, cell in zip(headers, cells):
+                flowables.append(markup("<b>{h} :</b> {c}", h=header, c=cell))
+            flowables.append(Spacer(1, 4))
+        else:
+            pending.append(cells)
+    flush()
+    return flowables
+
+
+class _NumberedCanvas(canvas.Canvas):
+    """Draws « page i / n » once the number of pages is known."""
+
+    def __init__(self, *args, furniture=None, **kwargs):
+        kwargs["initialFontName"] = FONT  # no Helvetica declared, even unused
+        super().__init__(*args, **kwargs)
+        self._saved: list[dict] = []
+        self._furniture = furniture
+
+    def showPage(self):  # noqa: N802 (reportlab name)
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            if self._furniture:
+                self._furniture(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+def build_pdf(story: list, *, kind: str, header: str, footer: str) -> bytes:
+    """The PDF bytes. `kind` (the document type) is the only metadata: never a name."""
+    buffer = io.BytesIO()
+    width, height = A4
+
+    def furniture(c, number, total):
+        c.saveState()
+        c.setFont(FONT, 8)
+        c.setFillColor(colors.HexColor("#555555"))
+        c.drawString(18 * mm, height - 12 * mm, header)
+        c.drawRightString(width - 18 * mm, height - 12 * mm, kind)
+        c.setStrokeColor(colors.HexColor("#c0c8d0"))
+        c.line(18 * mm, height - 14 * mm, width - 18 * mm, height - 14 * mm)
+        c.line(18 * mm, 14 * mm, width - 18 * mm, 14 * mm)
+        c.drawString(18 * mm, 9 * mm, footer)
+        c.drawRightString(width - 18 * mm, 9 * mm, f"page {number} / {total}")
+        c.restoreState()
+
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=22 * mm,
+                            bottomMargin=22 * mm, title=kind, author="", subject="", creator="Bilan Desktop",
+                            keywords="", lang="fr-FR")
+    doc.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, furniture=furniture, **k))
+    return buffer.getvalue()
+
+
+def signature_blocks(labels: list[str]) -> Table:
+    """Side-by-side boxes to sign in."""
+    cells = [[markup("<b>{l}</b><br/>Date et signature :", "cell", l=label) for label in labels]]
+    t = Table(cells, colWidths=[170 * mm / len(labels)] * len(labels), rowHeights=[32 * mm])
+    t.setStyle(TableStyle([FONT_COMMAND, ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+                           ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return t
+
+
+def provider_block(provider) -> list:
+    """The provider's identity (and logo, when set) at the top of a document."""
+    from reportlab.platypus import Image
+    flowables = []
+    if provider.logo:
+        try:
+            logo = Image(io.BytesIO(provider.logo))
+            ratio = min(40 * mm / logo.imageWidth, 18 * mm / logo.imageHeight)
+            logo.drawWidth, logo.drawHeight = logo.imageWidth * ratio, logo.imageHeight * ratio
+            logo.hAlign = "LEFT"
+            flowables.append(logo)
+        except Exception:  # an unreadable logo is left out; never its bytes in a message
+            pass
+    lines = [markup("<b>{nom}</b>", nom=provider.nom or "Organisme prestataire")]
+    if provider.adresse:
+        lines.append(para(provider.adresse, "small"))
+    if provider.numero_declaration:
+        lines.append(markup("Déclaration d'activité n° {n}", "small", n=provider.numero_declaration))
+    if provider.qualiopi:
+        lines.append(markup("Certificat Qualiopi n° {n}", "small", n=provider.qualiopi))
+    return flowables + lines
+
+
+def fait_a(provider, day: dt.date) -> Paragraph:
+    place = f"Fait à {provider.ville}, le" if provider.ville.strip() else "Fait le"
+    return markup("{place} {day}.", place=place, day=long_date(day))
+
+
+def heading(text: str, level: str = "h1") -> Paragraph:
+    return Paragraph(esc(text), STYLES[level])
+
+
+def paragraphs(text: str, style: str = "body") -> list:
+    """Long user text as one paragraph per block, so that it flows across pages."""
+    blocks = [b for b in (text or "").split("\n\n") if b.strip()]
+    return [para(block, style) for block in blocks] or [para("—", style)]
+
+
+def header_line(provider, reference: str) -> str:
+    return f"{provider.nom or 'Bilan de compétences'} — réf. {reference}"

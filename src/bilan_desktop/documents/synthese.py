@@ -1,0 +1,50 @@
+"""The document de synthèse handed to the beneficiary (art. L6313-4, R6313-4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
+
+from ..domain.dates import short_date
+from ..domain.synthese import TITLES, SyntheseDraft
+from ..domain.workflow import Dossier, minutes_used
+from .base import (build_pdf, esc, fait_a, header_line, heading, hours, markup, paragraphs, provider_block,
+                   signature_blocks, table, STYLES)
+from reportlab.platypus import Paragraph
+
+KIND = "Document de synthèse"
+NOTICE = "Document strictement confidentiel, destiné au seul bénéficiaire (art. L6313-4 du Code du travail)"
+
+
+def bilan_period(dossier: Dossier) -> tuple[dt.date | None, dt.date | None]:
+    dates = sorted(s.date for s in dossier.seances if s.counted and s.date)
+    start = dates[0] if dates else None
+    return start, dossier.fin_du_bilan.date_fin or (dates[-1] if dates else None)
+
+
+def build(provider, beneficiary, dossier: Dossier, draft: SyntheseDraft, today: dt.date) -> bytes:
+    start, end = bilan_period(dossier)
+    counted = [s for s in dossier.seances if s.counted]
+    story = [*provider_block(provider), Spacer(1, 14 * mm),
+             Paragraph(esc(KIND), STYLES["title"]),
+             Paragraph("Bilan de compétences (art. L6313-1 2° et R6313-4 du Code du travail)", STYLES["subtitle"]),
+             Paragraph(esc(NOTICE), STYLES["notice"]), Spacer(1, 6 * mm),
+             markup("<b>Bénéficiaire :</b> {n}", n=f"{beneficiary.prenom} {beneficiary.nom}"),
+             markup("<b>Consultant :</b> {c}", c=provider.consultant or "—"),
+             markup("<b>Période :</b> du {a} au {b}", a=short_date(start) or "—", b=short_date(end) or "—"),
+             markup("<b>Durée :</b> {h} en {n} séance(s)", h=hours(minutes_used(dossier) / 60), n=str(len(counted))),
+             markup("<b>Référence :</b> {r}", r=dossier.reference), PageBreak()]
+    for name, title in TITLES.items():
+        story.append(heading(title))
+        story.extend(paragraphs(getattr(draft, name)))
+        if name == "conditions":
+            story.append(heading("Plan d'action", "h2"))
+            steps = [[s.action, short_date(s.echeance), s.statut.label] for s in dossier.phase_conclusion.plan_action]
+            story.extend(table(["Étape", "Échéance", "Statut"], steps, [100 * mm, 35 * mm, 35 * mm]) if steps
+                         else paragraphs("Aucune étape enregistrée."))
+    story += [Spacer(1, 8 * mm), KeepTogether([fait_a(provider, today), Spacer(1, 3 * mm),
+                                                signature_blocks(["Le bénéficiaire", "Le consultant"])])]
+    return build_pdf(story, kind=KIND, header=header_line(provider, dossier.reference),
+                     footer="Document confidentiel — art. L6313-4 du Code du travail")
