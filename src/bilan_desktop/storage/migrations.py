@@ -82,6 +82,25 @@ CREATE TABLE satisfaction (
 """
 
 
+_V4 = """
+CREATE TABLE provider (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data TEXT NOT NULL,
+    logo BLOB
+);
+CREATE TABLE export_log (
+    id INTEGER PRIMARY KEY,
+    bilan_id INTEGER REFERENCES bilan(id) ON DELETE SET NULL,
+    reference TEXT NOT NULL,
+    document TEXT NOT NULL,
+    exported_at TEXT NOT NULL,
+    destination TEXT NOT NULL CHECK (destination IN ('beneficiaire', 'travail', 'employeur')),
+    path TEXT,
+    sha256 TEXT
+)
+"""
+
+
 def _script(sql: str) -> Callable:
     def apply(conn) -> None:
         for statement in sql.split(";"):
@@ -90,7 +109,9 @@ def _script(sql: str) -> Callable:
     return apply
 
 
-MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3)]
+# v1 identity and bilans; v2 references; v3 sections (admin and content rows apart), sessions (notes apart),
+# satisfaction (apart from identity); v4 the provider's details and the log of document exports.
+MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4)]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

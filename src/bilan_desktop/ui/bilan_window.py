@@ -11,19 +11,24 @@ from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
+from ..documents import catalog, convocation
+from ..documents.catalog import DocumentContext, DocumentKind
 from ..domain.clock import Clock
 from ..domain.dates import long_date
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
 from ..domain.seances import format_hours
+from ..domain.synthese import TITLES, SyntheseDraft, is_empty, prefill
 from ..domain.sections import CONSENT_GATED, SECTION_NAMES
 from ..domain.workflow import (CLOSED, CONSENT_MISSING, ORDER, advance, applicable_steps, consent_recorded,
                                convention_last_day, effective_step, follow_up_planned, last_session_date,
                                minutes_used, next_deadline, retention_end, step_states)
 from ..storage.bilans import BilanRepository
 from ..storage.dossiers import DossierRepository
+from ..storage.exports import ProviderRepository
 from . import dialogs
-from .forms import LABEL_WIDTH
+from .documents_page import DocumentsPage, PreviewDialog, export_flow
+from .forms import LABEL_WIDTH, F
 from .identity_page import IdentityPage
 from .satisfaction_dialog import SatisfactionDialog
 from .seances_page import SeancesPage
@@ -31,6 +36,8 @@ from .section_page import SectionPage
 from .step_specs import PAGES
 
 REFRESH_MS = 60_000
+REDACTION_INTRO = ("Chaque partie est pré-remplie à partir du dossier ; reformulez-la pour le bénéficiaire. La "
+                   "rédaction est enregistrée au fil de la frappe et reprise dans le PDF.")
 MARKS = {"done": "✓", "current": "▶", "locked": "·", "closed": "✕"}
 log = logging.getLogger(__name__)
 
@@ -60,12 +67,22 @@ class BilanWindow(QMainWindow):
         self.pages: dict[Step, SectionPage] = {}
         for step in ORDER:
             cls, title, intro, specs = PAGES[step]
-            page = SectionPage(step, cls, title, intro, specs, self.dossiers, bilan_id, clock)
+            page = SectionPage(step.value, cls, title, intro, specs, self.dossiers, bilan_id, clock)
             page.saved.connect(self.refresh)
             page.advance_requested.connect(self.advance)
             self.pages[step] = page
         self.seances = SeancesPage(self.dossiers, bilan_id, clock)
         self.seances.changed.connect(self.refresh)
+        self.seances.convocation_requested.connect(self.convocation)
+        self.redaction = SectionPage("synthese", SyntheseDraft, "Rédaction du document de synthèse", REDACTION_INTRO,
+                                     [F(name, title, multiline=True) for name, title in TITLES.items()],
+                                     self.dossiers, bilan_id, clock)
+        self.redaction.saved.connect(self.refresh)
+        prefill_button = QPushButton("Pré-remplir depuis le dossier")
+        prefill_button.setAccessibleName("Pré-remplir depuis le dossier")
+        prefill_button.clicked.connect(self.prefill_synthese)
+        self.redaction.extra.addWidget(prefill_button, 0, Qt.AlignLeft)
+        self.documents = DocumentsPage(self.document_context, self.build_document, bilan_id, repository.vault, clock)
         self.identity.saved.connect(self.refresh)
         self._add_extras()
         self._items: list[tuple[QListWidgetItem, QWidget]] = []
@@ -73,6 +90,8 @@ class BilanWindow(QMainWindow):
         for step in ORDER:
             self._add_item(step.label, self.pages[step], step)
         self._add_item("Séances", self.seances)
+        self._add_item("Rédaction de la synthèse", self.redaction)
+        self._add_item("Documents", self.documents)
         self.stepper.currentRowChanged.connect(self._show_row)
         body = QHBoxLayout()
         body.addWidget(self.stepper)
@@ -172,6 +191,12 @@ class BilanWindow(QMainWindow):
         self.funding.setEnabled(ORDER.index(d.step) <= ORDER.index(Step.ENTRETIEN_PREALABLE) and current not in CLOSED)
         self.abandon_action.setEnabled(current not in CLOSED)
         self.seances.load(d, current)
+        if not self.redaction.has_pending_edits:
+            self.redaction.load(d)
+        redaction_message = ("" if consent_recorded(d) else CONSENT_MISSING) if current not in CLOSED \
+            else self._closed_message(current)
+        self.redaction.set_mode(not redaction_message, redaction_message, False)
+        self.documents.load(d)
         self._update_infos(current)
         self._update_header(current)
 
@@ -255,16 +280,46 @@ class BilanWindow(QMainWindow):
         self.refresh()
         self.saved.emit(self.bilan_id)
 
+    # -- documents --------------------------------------------------------------------------------------
+    def document_context(self) -> DocumentContext:
+        self.flush()
+        return DocumentContext(ProviderRepository(self.repository.vault).load(),
+                               self.repository.beneficiary(self.bilan_id), self.dossiers.load(self.bilan_id),
+                               self.clock.today())
+
+    def build_document(self, kind: DocumentKind) -> bytes:
+        return catalog.build(kind, self.document_context())
+
+    def prefill_synthese(self) -> None:
+        current = self.redaction.form.read(self.dossier.synthese)[0]
+        if not is_empty(current) and not dialogs.confirm(
+                self, "Pré-remplir la synthèse", "Remplacer la rédaction actuelle par un texte tiré du dossier ?"):
+            return
+        self.redaction.form.set_value(prefill(self.dossiers.load(self.bilan_id)))
+        self.redaction.form.edited.emit()
+        self.redaction.save_now()
+
+    def convocation(self, seance) -> None:
+        ctx = self.document_context()
+        pdf = convocation.build(ctx.provider, ctx.beneficiary, ctx.dossier.reference, seance,
+                                convocation.DEFAULT_TO_BRING, ctx.today)
+        if dialogs.launch(PreviewDialog(DocumentKind.CONVOCATION.label, pdf, self)) == QDialog.Accepted:
+            export_flow(self, DocumentKind.CONVOCATION, pdf, self.bilan_id, ctx.dossier.reference,
+                        self.repository.vault, self.clock)
+
     def flush(self) -> None:
         if self.identity.has_pending_edits:
             self.identity.save_now()
+        if self.redaction.has_pending_edits:
+            self.redaction.save_now()
         for page in self.pages.values():
             if page.has_pending_edits:
                 page.save_now()
 
     @property
     def has_pending_edits(self) -> bool:
-        return self.identity.has_pending_edits or any(p.has_pending_edits for p in self.pages.values())
+        return self.identity.has_pending_edits or self.redaction.has_pending_edits or \
+            any(p.has_pending_edits for p in self.pages.values())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.flush()

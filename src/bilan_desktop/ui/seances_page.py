@@ -93,6 +93,7 @@ class SeanceDialog(QDialog):
 
 class SeancesPage(QWidget):
     changed = Signal()
+    convocation_requested = Signal(object)
 
     def __init__(self, repository: DossierRepository, bilan_id: int, clock: Clock, parent=None):
         super().__init__(parent)
@@ -113,7 +114,8 @@ class SeancesPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit())
         buttons = QHBoxLayout()
         self.buttons = {}
-        for text, slot in (("Ajouter une séance", self.add), ("Modifier", self.edit), ("Supprimer", self.remove)):
+        for text, slot in (("Ajouter une séance", self.add), ("Modifier", self.edit), ("Supprimer", self.remove),
+                           ("Convocation…", self.convocation)):
             button = QPushButton(text)
             button.setAccessibleName(text)
             button.clicked.connect(slot)
@@ -154,6 +156,11 @@ class SeancesPage(QWidget):
         row = self.table.currentRow()
         if 0 <= row < len(self.seances):
             self._open(self.seances[row])
+
+    def convocation(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.seances):
+            self.convocation_requested.emit(self.seances[row])
 
     def remove(self) -> None:
         row = self.table.currentRow()

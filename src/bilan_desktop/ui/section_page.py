@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ..domain.clock import Clock
-from ..domain.lifecycle import Step
 from ..domain.sections import SECTION_NAMES
 from ..domain.workflow import Dossier, RuleViolation
 from ..storage.dossiers import DossierRepository
@@ -31,11 +30,11 @@ class SectionPage(QWidget):
     saved = Signal()
     advance_requested = Signal()
 
-    def __init__(self, step: Step, cls, title: str, intro: str, specs: list, repository: DossierRepository,
+    def __init__(self, key: str, cls, title: str, intro: str, specs: list, repository: DossierRepository,
                  bilan_id: int, clock: Clock, parent=None):
         super().__init__(parent)
-        self.step, self.cls, self.repository, self.bilan_id, self.clock = step, cls, repository, bilan_id, clock
-        self.setObjectName(f"page_{step.value}")
+        self.cls, self.repository, self.bilan_id, self.clock = cls, repository, bilan_id, clock
+        self.setObjectName(f"page_{key}")
         self.section_name = SECTION_NAMES[cls]
         self._stored = cls()
         title_label = QLabel(f"<h2>{title}</h2>")

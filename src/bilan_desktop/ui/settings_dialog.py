@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QPushButton,
-                               QSpinBox, QVBoxLayout)
+                               QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from ..storage.errors import VaultError
+from ..storage.exports import ProviderRepository
 from ..storage.vault import Vault
 from .prefs import Preferences
+from .provider_form import ProviderForm
 from .widgets import error_label, new_passphrase_problem, passphrase_strength, password_field, show_error
 
 
 class SettingsDialog(QDialog):
     def __init__(self, vault: Vault, prefs: Preferences, parent=None):
         super().__init__(parent)
+        self.providers = ProviderRepository(vault)
+        self.provider_form = ProviderForm(self.providers.load())
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Paramètres"))
         self.vault, self.prefs = vault, prefs
@@ -48,13 +52,20 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        security_tab = QWidget()
+        tab_layout = QVBoxLayout(security_tab)
+        tab_layout.addWidget(security)
+        tab_layout.addWidget(change)
+        tab_layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.provider_form, self.tr("Organisme"))
+        self.tabs.addTab(security_tab, self.tr("Sécurité"))
         layout = QVBoxLayout(self)
-        layout.addWidget(security)
-        layout.addWidget(change)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.new.textChanged.connect(lambda text: self.strength.setText(passphrase_strength(text)[1]))
         self.change_button.clicked.connect(self._change_passphrase)
-        self.resize(520, self.sizeHint().height())
+        self.resize(640, 560)
 
     def _change_passphrase(self) -> None:
         self.change_message.setStyleSheet("color: #b00020;")
@@ -74,4 +85,5 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.prefs.auto_lock_minutes = self.auto_lock.value()
+        self.providers.save(self.provider_form.value())
         super().accept()

@@ -1,0 +1,71 @@
+"""The documents of a bilan: their names, when they make sense, how they are built, their neutral file names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..domain.beneficiary import Beneficiary
+from ..domain.choice import Choice
+from ..domain.provider import Provider
+from ..domain.sections import Conservation
+from ..domain.synthese import is_empty, prefill
+from ..domain.workflow import Dossier, consent_recorded, convention_required
+from . import accord_conservation, certificat, convention, emargement, synthese
+
+
+class DocumentKind(Choice):
+    SYNTHESE = "synthese", "Document de synthèse"
+    CONVENTION = "convention", "Convention tripartite"
+    EMARGEMENT = "emargement", "Feuille d'émargement"
+    CERTIFICAT = "certificat", "Certificat de réalisation"
+    ACCORD = "accord_conservation", "Accord écrit de conservation"
+    CONVOCATION = "convocation", "Convocation"
+    PV = "pv_destruction", "Procès-verbal de destruction"
+
+
+BILAN_DOCUMENTS = (DocumentKind.SYNTHESE, DocumentKind.CONVENTION, DocumentKind.EMARGEMENT, DocumentKind.CERTIFICAT,
+                   DocumentKind.ACCORD)
+
+
+@dataclass
+class DocumentContext:
+    provider: Provider
+    beneficiary: Beneficiary
+    dossier: Dossier
+    today: dt.date
+
+
+def unavailable_reason(kind: DocumentKind, dossier: Dossier) -> str:
+    """Why this document cannot be produced for this bilan yet ('' when it can)."""
+    if kind is DocumentKind.SYNTHESE and not consent_recorded(dossier):
+        return "Le consentement libre du bénéficiaire n'est pas enregistré."
+    if kind is DocumentKind.CONVENTION and not convention_required(dossier):
+        return "Pas de convention pour ce financement (art. R6313-8)."
+    if kind is DocumentKind.CERTIFICAT and not any(s.counted for s in dossier.seances):
+        return "Aucune séance du bilan n'est enregistrée."
+    if kind is DocumentKind.ACCORD and dossier.fin_du_bilan.conservation not in (Conservation.ACCORD_SUIVI,
+                                                                                   Conservation.SYNTHESE_CEP):
+        return "Aucun accord de conservation n'est choisi à l'étape « Fin du bilan »."
+    return ""
+
+
+def build(kind: DocumentKind, ctx: DocumentContext) -> bytes:
+    p, b, d, today = ctx.provider, ctx.beneficiary, ctx.dossier, ctx.today
+    if kind is DocumentKind.SYNTHESE:
+        draft = d.synthese if not is_empty(d.synthese) else prefill(d)
+        return synthese.build(p, b, d, draft, today)
+    if kind is DocumentKind.CONVENTION:
+        return convention.build(p, b, d)
+    if kind is DocumentKind.EMARGEMENT:
+        return emargement.build(p, b, d)
+    if kind is DocumentKind.CERTIFICAT:
+        return certificat.build(p, b, d, today)
+    if kind is DocumentKind.ACCORD:
+        return accord_conservation.build(p, b, d, today)
+    raise ValueError(kind.value)
+
+
+def file_name(kind: DocumentKind, reference: str) -> str:
+    """A neutral name: the document and the bilan's reference, never the beneficiary's name."""
+    return f"{kind.value.replace('_', '-')}-{reference}.pdf"

@@ -1,0 +1,225 @@
+"""Documents of a bilan: preview in memory, export where the consultant chooses, every export logged."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton,
+                               QRadioButton, QScrollArea, QVBoxLayout, QWidget)
+
+from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavailable_reason
+from ..documents.preview import PdfPreview
+from ..storage.atomic import write_bytes_atomic
+from ..storage.exports import Destination, ExportLog
+from . import dialogs
+from .widgets import error_label, show_error
+
+log = logging.getLogger(__name__)
+
+
+class PreviewDialog(QDialog):
+    """The PDF's pages as images, rendered in memory; the first at once, the others right after."""
+
+    def __init__(self, title: str, pdf: bytes, parent=None):
+        super().__init__(parent)
+        self.setObjectName("previewDialog")
+        self.setWindowTitle(f"Aperçu — {title}")
+        self.preview = PdfPreview(pdf)
+        self.pages = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        holder.setStyleSheet("background: #777;")
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        self.count = QLabel(f"{len(self.preview)} page(s)")
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.export_button = buttons.addButton("Exporter…", QDialogButtonBox.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.count)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 900)
+        self.labels: list[QLabel] = []
+        self._next = 0
+        self.render_next()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.render_next)
+        self._timer.start(0)
+
+    def render_next(self) -> None:
+        if self._next >= len(self.preview):
+            if hasattr(self, "_timer"):
+                self._timer.stop()
+            return
+        page = self.preview.render(self._next, 700)
+        image = QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format_RGB888).copy()
+        label = QLabel()
+        label.setPixmap(QPixmap.fromImage(image))
+        label.setAlignment(Qt.AlignHCenter)
+        label.setAccessibleName(f"Page {self._next + 1}")
+        self.pages.addWidget(label)
+        self.labels.append(label)
+        self._next += 1
+
+    def done(self, result: int) -> None:
+        self._timer.stop()
+        self.preview.close()
+        super().done(result)
+
+
+class ExportDialog(QDialog):
+    """To whom the document goes. The synthèse goes to anyone but the beneficiary only with their written
+    agreement (art. L6313-4)."""
+
+    def __init__(self, kind: DocumentKind, parent=None):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(f"Exporter — {kind.label}")
+        self.kind = kind
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Destination de ce document :"))
+        for index, destination in enumerate(Destination):
+            button = QRadioButton(destination.label)
+            button.setAccessibleName(destination.label)
+            self.group.addButton(button, index)
+            layout.addWidget(button)
+        self.group.button(0).setChecked(True)
+        self.agreement = QCheckBox("L'accord écrit du bénéficiaire pour cette transmission est recueilli")
+        self.agreement.setAccessibleName(self.agreement.text())
+        layout.addWidget(self.agreement)
+        note = QLabel("Une copie de travail est notée avec son emplacement : elle sera supprimée à la destruction "
+                      "des documents du bilan. Le fichier ne porte pas le nom du bénéficiaire.")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.error = error_label("exportError")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Choisir le fichier…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @property
+    def destination(self) -> Destination:
+        return list(Destination)[self.group.checkedId()]
+
+    def accept(self) -> None:
+        if self.destination is Destination.EMPLOYEUR and not self.agreement.isChecked():
+            show_error(self.error, "Sans l'accord écrit du bénéficiaire, les résultats et le document de synthèse ne "
+                                   "peuvent être communiqués à personne d'autre que lui (art. L6313-4).")
+            return
+        super().accept()
+
+
+def export_flow(parent, kind: DocumentKind, pdf: bytes, bilan_id: int, reference: str, vault, clock) -> bool:
+    chooser = ExportDialog(kind, parent)
+    if dialogs.launch(chooser) != QDialog.Accepted:
+        return False
+    destination = chooser.destination
+    target = dialogs.choose_save_file(parent, f"Exporter — {kind.label}", "Documents PDF (*.pdf)",
+                                      file_name(kind, reference))
+    if not target:
+        return False
+    path = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
+    try:
+        write_bytes_atomic(path, pdf, mode=0o600)
+    except OSError as exc:
+        log.warning("export failed: %s", type(exc).__name__)
+        dialogs.error(parent, "Export impossible", "Le document n'a pas pu être écrit (disque plein, dossier protégé "
+                                                   "ou support retiré ?).")
+        return False
+    ExportLog(vault).record(bilan_id, reference, kind.value, destination, str(path), hashlib.sha256(pdf).hexdigest(),
+                            clock.now())
+    log.info("document exported: %s, %s", kind.value, destination.value)
+    dialogs.inform(parent, "Document exporté", f"{kind.label} : {destination.label.lower()}. L'export est noté dans "
+                                               "le dossier (sans son contenu).")
+    return True
+
+
+class DocumentsPage(QWidget):
+    """One row per document: whether it can be produced, a preview and an export button."""
+
+    def __init__(self, context_factory, build, bilan_id: int, vault, clock, parent=None):
+        super().__init__(parent)
+        self.setObjectName("page_documents")
+        self.context_factory, self.build = context_factory, build
+        self.bilan_id, self.vault, self.clock = bilan_id, vault, clock
+        self.grid = QGridLayout()
+        self.rows: dict[DocumentKind, tuple[QLabel, QPushButton, QPushButton]] = {}
+        for row, kind in enumerate(BILAN_DOCUMENTS):
+            status = QLabel()
+            status.setWordWrap(True)
+            preview = QPushButton("Aperçu")
+            preview.setAccessibleName(f"Aperçu — {kind.label}")
+            preview.clicked.connect(lambda _c=False, k=kind: self.preview(k))
+            export = QPushButton("Exporter…")
+            export.setAccessibleName(f"Exporter — {kind.label}")
+            export.clicked.connect(lambda _c=False, k=kind: self.export(k))
+            self.grid.addWidget(QLabel(f"<b>{kind.label}</b>"), row, 0)
+            self.grid.addWidget(status, row, 1)
+            self.grid.addWidget(preview, row, 2)
+            self.grid.addWidget(export, row, 3)
+            self.rows[kind] = (status, preview, export)
+        self.grid.setColumnStretch(1, 1)
+        self.history = QLabel()
+        self.history.setObjectName("exportHistory")
+        self.history.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Documents</h2>"))
+        intro = QLabel("Les documents sont construits à la demande et affichés sans jamais être écrits en clair sur "
+                       "le disque ; seul l'export les enregistre, à l'endroit choisi, et il est noté dans le dossier.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(self.grid)
+        layout.addWidget(QLabel("<h3>Exports</h3>"))
+        layout.addWidget(self.history)
+        layout.addStretch(1)
+
+    def load(self, dossier) -> None:
+        for kind, (status, preview, export) in self.rows.items():
+            reason = unavailable_reason(kind, dossier)
+            status.setText(reason or "Prêt.")
+            preview.setEnabled(not reason)
+            export.setEnabled(not reason)
+        entries = ExportLog(self.vault).entries(self.bilan_id)
+        labels = {k.value: k.label for k in DocumentKind}
+        self.history.setText("<br/>".join(
+            f"{e.exported_at:%d/%m/%Y %H:%M} — {labels.get(e.document, e.document)} — {e.destination.label}"
+            for e in entries) or "Aucun export pour l'instant.")
+
+    def _build(self, kind: DocumentKind) -> bytes | None:
+        """reportlab's messages carry the user's text: only the exception's type is logged."""
+        try:
+            return self.build(kind)
+        except Exception as exc:  # noqa: BLE001 — any failure of the layout engine
+            log.error("document build failed: %s, %s", kind.value, type(exc).__name__)
+            dialogs.error(self, "Document impossible à construire",
+                          f"{kind.label} : le document n'a pas pu être construit. Les données du dossier sont "
+                          "intactes ; signalez le problème avec l'heure à laquelle il s'est produit.")
+            return None
+
+    def preview(self, kind: DocumentKind) -> None:
+        pdf = self._build(kind)
+        if pdf is None:
+            return
+        dialog = PreviewDialog(kind.label, pdf, self)
+        if dialogs.launch(dialog) == QDialog.Accepted:
+            self._export(kind, pdf)
+
+    def export(self, kind: DocumentKind) -> None:
+        pdf = self._build(kind)
+        if pdf is not None:
+            self._export(kind, pdf)
+
+    def _export(self, kind: DocumentKind, pdf: bytes) -> None:
+        context = self.context_factory()
+        if export_flow(self, kind, pdf, self.bilan_id, context.dossier.reference, self.vault, self.clock):
+            self.load(context.dossier)
