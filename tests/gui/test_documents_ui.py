@@ -77,6 +77,7 @@ def test_preview_in_memory_then_export_a_working_copy(window, script, tmp_path):
     bw, _repo = _bilan(window, script)
     page = _select(bw, "Documents")
     assert not by_accessible_name(page, "Aperçu — Convention tripartite").isEnabled()  # CPF: no convention
+    assert "nom de l'organisme" in page.provider_warning.text()
     seen = {}
 
     def preview(dialog):

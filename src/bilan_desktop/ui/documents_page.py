@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBo
 from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavailable_reason
 from ..documents.preview import PdfPreview
 from ..storage.atomic import write_bytes_atomic
-from ..storage.exports import Destination, ExportLog
+from ..storage.exports import Destination, ExportLog, ProviderRepository
 from . import dialogs
 from .widgets import error_label, show_error
 
@@ -178,12 +178,21 @@ class DocumentsPage(QWidget):
                        "le disque ; seul l'export les enregistre, à l'endroit choisi, et il est noté dans le dossier.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.provider_warning = QLabel()
+        self.provider_warning.setObjectName("providerWarning")
+        self.provider_warning.setWordWrap(True)
+        self.provider_warning.setStyleSheet("background: #fff4e5; border: 1px solid #f0b429; padding: 6px;")
+        layout.addWidget(self.provider_warning)
         layout.addLayout(self.grid)
         layout.addWidget(QLabel("<h3>Exports</h3>"))
         layout.addWidget(self.history)
         layout.addStretch(1)
 
     def load(self, dossier) -> None:
+        missing = ProviderRepository(self.vault).load().missing
+        self.provider_warning.setText("À renseigner une fois pour toutes dans Fichier › Paramètres › Organisme, pour "
+                                      "qu'ils figurent sur les documents : " + ", ".join(missing) + "." if missing else "")
+        self.provider_warning.setVisible(bool(missing))
         for kind, (status, preview, export) in self.rows.items():
             reason = unavailable_reason(kind, dossier)
             status.setText(reason or "Prêt.")
