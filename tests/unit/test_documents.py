@@ -130,3 +130,25 @@ def test_unclosed_markup_raises_nothing_and_no_message_holds_user_text():
     d = dossier("<b>jamais fermé <i>")
     pdf = convention.build(provider(), beneficiary("<para>"), d)
     assert "<b>jamais fermé <i>" in text_of(pdf)
+
+
+def test_long_tables_split_across_pages_with_their_headings_repeated():
+    from bilan_desktop.domain.sections import EtapePlan
+    d = dossier("court")
+    d.phase_conclusion.plan_action = [EtapePlan(f"Étape numéro {i}", dt.date(2026, 9, 1)) for i in range(120)]
+    pdf = synthese.build(provider(), beneficiary("court"), d, SyntheseDraft(), TODAY)
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    with_rows = [text for text in pages if "Étape numéro" in text]
+    assert len(with_rows) >= 3
+    assert all("Échéance" in text for text in with_rows)  # the heading row on every page of the table
+    assert all(f"Étape numéro {i}" in " ".join(pages) for i in range(120))
+
+
+def test_first_page_of_every_document_renders(docs):
+    from bilan_desktop.documents.preview import PdfPreview
+    for name, pdf in docs.items():
+        preview = PdfPreview(pdf)
+        page = preview.render(0, 300)
+        preview.close()
+        assert page.width == 300 and page.height > 400
+        assert len(set(page.rgb[::97])) > 2, name  # not a blank page
