@@ -81,8 +81,17 @@ def _vault():
 
 
 def _unlocked_vault():
+    """Unlocked, with the destruction engine applied first, as at every unlock (R6313-7)."""
+    from .storage.retention import RetentionEngine
     vault = _vault()
     vault.unlock(read_secret("Mot de passe du coffre : "))
+    now = SystemClock().now()
+    report = RetentionEngine(vault).run(now.date(), now)
+    if report.destroyed:
+        print(f"Destruction réglementaire effectuée : {', '.join(report.destroyed)}", file=sys.stderr)
+    if report.pending:
+        print(f"Destruction en attente (nouvelle tentative au prochain lancement) : {', '.join(report.pending)}",
+              file=sys.stderr)
     return vault
 
 
@@ -152,7 +161,7 @@ def cmd_restore(args) -> int:
     vault = _unlocked_vault()
     try:
         secret = read_secret("Mot de passe de la sauvegarde : ")
-        manifest = restore_backup(vault, Path(args.input), secret)
+        manifest = restore_backup(vault, Path(args.input), secret, SystemClock().now())
     finally:
         vault.lock()
     print(f"Sauvegarde du {manifest.created_at[:10]} restaurée : "

@@ -1,6 +1,6 @@
 import hashlib
 
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from bilan_desktop import paths
 from bilan_desktop.instance_lock import InstanceLock
@@ -98,3 +98,29 @@ def test_second_instance_gets_a_clear_message(qapp, script):
     finally:
         lock.release()
     assert "déjà ouvert" in shown[0]
+
+
+def test_backup_rotation_keeps_the_last_n_in_the_folder(window, script, tmp_path):
+    import os
+    create_vault(window)
+    folder = tmp_path / "sauvegardes"
+    folder.mkdir()
+    for i in range(4):
+        old = folder / f"ancienne-{i}.bilanbak"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    (folder / "autre.pdf").write_bytes(b"%PDF")
+
+    def passphrase(dialog):
+        assert "soumis à destruction" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+        type_text(dialog.passphrase, BACKUP_SECRET)
+        type_text(dialog.confirmation, BACKUP_SECRET)
+        dialog.keep.setValue(2)
+        dialog.accept()
+        return dialog.result()
+
+    for handler in (_choose(folder / "nouvelle"), passphrase, lambda d: QMessageBox.Ok):
+        script.expect(handler)
+    window.backup_action.trigger()
+    assert sorted(p.name for p in folder.iterdir()) == ["ancienne-3.bilanbak", "autre.pdf", "nouvelle.bilanbak"]
+    assert window.prefs.backup_keep == 2

@@ -5,6 +5,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from PySide6.QtWidgets import QDialog
+
 from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.storage.dossiers import DossierRepository
 from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan, type_text
@@ -146,7 +148,10 @@ def test_cpf_bilan_from_first_contact_to_follow_up(window, script, clock, qtbot)
     bw.refresh()
     assert "mercredi 22 décembre 2027 inclus" in fin.info.text()
     _shot(bw, "23-fin-du-bilan")
+    ends = []
+    script.expect(lambda d: ends.append(d.message.text()) or QDialog.Accepted)
     assert next_step(bw) == ""
+    assert "conservés jusqu'au mercredi 22 décembre 2027 inclus" in ends[0]
 
     suivi = bw.page_for(Step.ENTRETIEN_SUIVI)
     assert by_accessible_name(suivi, "Date prévue").text() == "22/06/2027"

@@ -42,7 +42,7 @@ def test_round_trip_gives_identical_content(vault, tmp_path):
     assert not list(tmp_path.glob("*.tmp"))
     vault.conn.execute("DELETE FROM bilan")
     vault.conn.execute("DELETE FROM beneficiary")
-    restored = restore_backup(vault, target, SECRET)
+    restored = restore_backup(vault, target, SECRET, NOW)
     assert fingerprint(vault.conn)[1] == original == restored.content_hash
     assert not vault.conn.execute(f"SELECT name FROM sqlite_master WHERE name = '{MANIFEST_TABLE}'").fetchall()
     vault.lock()
@@ -73,7 +73,7 @@ def test_unusual_backup_passphrases(vault, tmp_path, secret):
 def _refused(vault, backup, secret=SECRET):
     before = sha(vault.db_path)
     with pytest.raises(BackupInvalid) as info:
-        restore_backup(vault, backup, secret)
+        restore_backup(vault, backup, secret, NOW)
     assert sha(vault.db_path) == before
     assert sorted(p.name for p in vault.folder.iterdir()) == ["coffre.db", "coffre.key"]
     return info.value.user_message

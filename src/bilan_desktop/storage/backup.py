@@ -19,6 +19,7 @@ from .atomic import replace_durably, temp_name
 from .errors import BackupInvalid, NewerSchema, WrongKeyOrDamaged
 from .keyfile import check_new_passphrase, normalize_passphrase
 from .migrations import APPLICATION_ID
+from .retention import RetentionEngine
 from .vault import DatabaseError, Vault, open_keyed, quote_passphrase, raw_key_pragma
 
 MANIFEST_TABLE = "backup_manifest"
@@ -71,7 +72,9 @@ def _export(conn, target: Path, key_value: str, version: int) -> None:
 
 
 def write_backup(vault: Vault, destination: Path, passphrase: str, now: dt.datetime) -> Manifest:
+    """Destruction runs first: a backup never holds what the law already requires to be gone."""
     check_new_passphrase(passphrase)
+    RetentionEngine(vault).run(now.date(), now)
     destination = Path(destination)
     tmp = temp_name(destination)
     tmp.unlink(missing_ok=True)
@@ -142,8 +145,10 @@ def verify_backup(path: Path, passphrase: str) -> Manifest:
     return manifest
 
 
-def restore_backup(vault: Vault, source: Path, passphrase: str) -> Manifest:
-    """Replace the open vault's content by the backup's; the vault keeps its own key and passphrase."""
+def restore_backup(vault: Vault, source: Path, passphrase: str, now: dt.datetime) -> Manifest:
+    """Replace the open vault's content by the backup's; the vault keeps its own key and passphrase. The
+    destruction engine runs on the restored content before anything is shown: a destroyed bilan never
+    comes back from an old backup."""
     manifest = verify_backup(source, passphrase)
     tmp = temp_name(vault.db_path)
     tmp.unlink(missing_ok=True)
@@ -161,4 +166,5 @@ def restore_backup(vault: Vault, source: Path, passphrase: str) -> Manifest:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    RetentionEngine(vault).run(now.date(), now)
     return manifest

@@ -101,6 +101,20 @@ CREATE TABLE export_log (
 """
 
 
+_V5 = """
+CREATE TABLE destruction_register (
+    id INTEGER PRIMARY KEY,
+    bilan_id INTEGER REFERENCES bilan(id) ON DELETE SET NULL,
+    reference TEXT NOT NULL,
+    destroyed_on TEXT NOT NULL,
+    legal_basis TEXT NOT NULL,
+    categories TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+ALTER TABLE export_log ADD COLUMN copy_status TEXT
+"""
+
+
 def _script(sql: str) -> Callable:
     def apply(conn) -> None:
         for statement in sql.split(";"):
@@ -110,8 +124,9 @@ def _script(sql: str) -> Callable:
 
 
 # v1 identity and bilans; v2 references; v3 sections (admin and content rows apart), sessions (notes apart),
-# satisfaction (apart from identity); v4 the provider's details and the log of document exports.
-MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4)]
+# satisfaction (apart from identity); v4 the provider's details and the log of document exports; v5 the
+# destruction register and the fate of working copies left outside the vault.
+MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4), _script(_V5)]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

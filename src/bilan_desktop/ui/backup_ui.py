@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
 from ..domain.clock import Clock
 from ..storage.backup import restore_backup, write_backup
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 class BackupPassphraseDialog(QDialog):
     """Asks for the backup's passphrase: twice when writing a backup, once when restoring."""
 
-    def __init__(self, confirm: bool, parent=None):
+    def __init__(self, confirm: bool, parent=None, keep: int = 0):
         super().__init__(parent)
         self.setObjectName("backupPassphraseDialog")
         self.setWindowTitle(self.tr("Mot de passe de la sauvegarde"))
@@ -37,12 +37,25 @@ class BackupPassphraseDialog(QDialog):
         self.error = error_label("backupPassphraseError")
         form = QFormLayout()
         form.addRow(self.tr("&Mot de passe :"), self.passphrase)
+        self.keep = QSpinBox()
+        self.keep.setRange(0, 99)
+        self.keep.setValue(keep)
+        self.keep.setSpecialValueText(self.tr("toutes"))
+        self.keep.setAccessibleName(self.tr("Nombre de sauvegardes à garder dans ce dossier"))
         if confirm:
             form.addRow(self.tr("&Confirmation :"), self.confirmation)
             hint = QLabel(passphrase_strength("")[1])
             hint.setWordWrap(True)
             self.passphrase.textChanged.connect(lambda t: hint.setText(passphrase_strength(t)[1]))
             form.addRow("", hint)
+            form.addRow(self.tr("&Garder dans ce dossier :"), self.keep)
+            notice = QLabel(self.tr(
+                "Une sauvegarde contient des documents soumis à destruction (art. R6313-7). Ils sont détruits dans "
+                "le coffre en temps voulu et, si une ancienne sauvegarde est restaurée, de nouveau avant tout "
+                "affichage ; mais le fichier de sauvegarde lui-même les garde : ne conservez que les dernières "
+                "sauvegardes (les plus anciennes de ce dossier sont alors supprimées)."))
+            notice.setWordWrap(True)
+            form.addRow(notice)
         else:
             self.confirmation.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -64,25 +77,41 @@ class BackupPassphraseDialog(QDialog):
         super().accept()
 
 
-def _ask_passphrase(parent, confirm: bool) -> str | None:
-    dialog = BackupPassphraseDialog(confirm, parent)
+def _ask_passphrase(parent, confirm: bool, prefs=None) -> str | None:
+    dialog = BackupPassphraseDialog(confirm, parent, prefs.backup_keep if prefs else 0)
     if dialogs.launch(dialog) != QDialog.Accepted:
         return None
+    if prefs is not None:
+        prefs.backup_keep = dialog.keep.value()
     return dialog.passphrase.text()
 
 
-def backup_flow(parent, vault: Vault, clock: Clock) -> bool:
+def rotate_backups(folder: Path, keep: int, newest: Path) -> list[Path]:
+    """Keep the `keep` most recent backups of the folder (0: all); returns what was deleted."""
+    if keep <= 0:
+        return []
+    backups = sorted(folder.glob("*.bilanbak"), key=lambda p: (p.stat().st_mtime, p == newest), reverse=True)
+    removed = []
+    for old in backups[keep:]:
+        if old != newest:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    return removed
+
+
+def backup_flow(parent, vault: Vault, clock: Clock, prefs=None) -> bool:
     target = dialogs.choose_save_file(parent, "Enregistrer une sauvegarde chiffrée", FILTER,
                                       f"sauvegarde-{clock.today().isoformat()}.bilanbak")
     if not target:
         return False
     if not target.endswith(".bilanbak"):
         target += ".bilanbak"
-    secret = _ask_passphrase(parent, confirm=True)
+    secret = _ask_passphrase(parent, confirm=True, prefs=prefs)
     if secret is None:
         return False
     try:
         manifest = write_backup(vault, Path(target), secret, clock.now())
+        removed = rotate_backups(Path(target).parent, prefs.backup_keep if prefs else 0, Path(target))
     except (VaultError, OSError) as exc:
         log.warning("backup failed: %s", type(exc).__name__)
         message = exc.user_message if isinstance(exc, VaultError) else (
@@ -90,14 +119,15 @@ def backup_flow(parent, vault: Vault, clock: Clock) -> bool:
             "Le coffre n'a pas été modifié.")
         dialogs.error(parent, "Sauvegarde impossible", message)
         return False
-    log.info("backup written: %d rows", sum(manifest.row_counts.values()))
+    log.info("backup written: %d rows, %d old backup(s) removed", sum(manifest.row_counts.values()), len(removed))
     dialogs.inform(parent, "Sauvegarde terminée",
                    f"La sauvegarde a été écrite puis vérifiée ({sum(manifest.row_counts.values())} "
-                   "enregistrements). Rangez-la en lieu sûr, avec son mot de passe à part.")
+                   "enregistrements). Rangez-la en lieu sûr, avec son mot de passe à part."
+                   + (f" {len(removed)} ancienne(s) sauvegarde(s) supprimée(s) de ce dossier." if removed else ""))
     return True
 
 
-def restore_flow(parent, vault: Vault) -> bool:
+def restore_flow(parent, vault: Vault, clock: Clock) -> bool:
     source = dialogs.choose_open_file(parent, "Restaurer une sauvegarde", FILTER + ";;Tous les fichiers (*)")
     if not source:
         return False
@@ -109,7 +139,7 @@ def restore_flow(parent, vault: Vault) -> bool:
     if secret is None:
         return False
     try:
-        manifest = restore_backup(vault, Path(source), secret)
+        manifest = restore_backup(vault, Path(source), secret, clock.now())
     except (VaultError, OSError) as exc:
         log.warning("restore refused: %s", type(exc).__name__)
         message = exc.user_message if isinstance(exc, VaultError) else (

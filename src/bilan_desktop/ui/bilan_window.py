@@ -28,6 +28,7 @@ from ..storage.dossiers import DossierRepository
 from ..storage.exports import ProviderRepository
 from . import dialogs
 from .documents_page import DocumentsPage, PreviewDialog, export_flow
+from .retention_ui import EndOfBilanDialog
 from .forms import LABEL_WIDTH, F
 from .identity_page import IdentityPage
 from .satisfaction_dialog import SatisfactionDialog
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 class BilanWindow(QMainWindow):
     saved = Signal(int)
     closed = Signal(int)
+    retention_requested = Signal()
 
     def __init__(self, repository: BilanRepository, bilan_id: int, clock: Clock, parent=None):
         super().__init__(parent)
@@ -253,8 +255,14 @@ class BilanWindow(QMainWindow):
             if page is not None:
                 page.show_reasons(problems)
             return
+        ending = target is Step.ENTRETIEN_SUIVI
+        if ending and dialogs.launch(EndOfBilanDialog(
+                self.dossier, lambda: self.documents.export(DocumentKind.SYNTHESE), self)) != QDialog.Accepted:
+            return
         self.dossiers.set_step(self.bilan_id, target, self.clock.now())
         log.info("bilan moved to %s", target.value)
+        if ending:
+            self.retention_requested.emit()  # R6313-7: at the end of the bilan, not later
         self.refresh()
         self.select(target)
         self.saved.emit(self.bilan_id)

@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget
 
 from .. import APP_NAME
 from ..domain.clock import Clock
@@ -15,6 +15,7 @@ from ..domain.sections import PremierContact
 from ..domain.workflow import effective_step, next_deadline
 from ..storage.bilans import BilanRepository
 from ..storage.dossiers import DossierRepository
+from ..storage.retention import RetentionEngine
 from ..storage.errors import VaultError, VaultIncomplete
 from ..storage.vault import Vault, VaultState
 from . import dialogs
@@ -24,11 +25,13 @@ from .bilan_list import BilanListPage
 from .bilan_window import BilanWindow
 from .guards import ClipboardGuard, IdleWatcher
 from .prefs import Preferences
+from .retention_ui import JournalDialog
 from .settings_dialog import SettingsDialog
 from .vault_pages import RecoveryCodePage, SetupPage, UnlockPage
 
 log = logging.getLogger(__name__)
 LIST_REFRESH_MS = 5 * 60_000
+RETENTION_MS = 60 * 60_000
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +54,15 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(prefs.auto_lock_minutes, self)
         self.idle.idle.connect(self._auto_lock)
         self.clipboard_guard = ClipboardGuard(self)
+        self.retention = RetentionEngine(vault)
+        self.offvault: list[str] = []
+        self.retention_status = QLabel()
+        self.retention_status.setObjectName("retentionStatus")
+        self.retention_status.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.statusBar().addPermanentWidget(self.retention_status)
+        self.retention_timer = QTimer(self)  # R6313-7: applied while the app stays open
+        self.retention_timer.setInterval(RETENTION_MS)
+        self.retention_timer.timeout.connect(self.run_retention)
         self.list_timer = QTimer(self)  # steps and deadlines depend on today's date
         self.list_timer.setInterval(LIST_REFRESH_MS)
         self.list_timer.timeout.connect(self._refresh_list)
@@ -79,13 +91,14 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(self.tr("&Verrouiller"), "lockAction", self.lock, "Ctrl+L")
         self.lock_action.setToolTip(self.tr("Verrouiller le coffre (Ctrl+L)"))
         self.backup_action = self._action(self.tr("&Sauvegarder…"), "backupAction",
-                                          lambda: backup_flow(self, self.vault, self.clock))
+                                          lambda: backup_flow(self, self.vault, self.clock, self.prefs))
         self.restore_action = self._action(self.tr("&Restaurer une sauvegarde…"), "restoreAction", self._restore)
+        self.journal_action = self._action(self.tr("&Journal des destructions…"), "journalAction", self.open_journal)
         self.settings_action = self._action(self.tr("&Paramètres…"), "settingsAction", self.open_settings,
                                             "Ctrl+,")
         quit_action = self._action(self.tr("&Quitter"), "quitAction", self.close, QKeySequence.Quit)
         file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
-        for action in (self.new_action, None, self.backup_action, self.restore_action, None,
+        for action in (self.new_action, None, self.backup_action, self.restore_action, self.journal_action, None,
                        self.settings_action, self.lock_action, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         toolbar = self.addToolBar(self.tr("Barre d'outils"))
@@ -94,7 +107,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_action)
         toolbar.addAction(self.lock_action)
         self.unlocked_actions = (self.new_action, self.lock_action, self.backup_action, self.restore_action,
-                                 self.settings_action)
+                                 self.journal_action, self.settings_action)
 
     # -- vault pages ------------------------------------------------------------------------------
     def _show_locked_page(self) -> None:
@@ -157,11 +170,13 @@ class MainWindow(QMainWindow):
         self.unlock_page.reset()
         for action in self.unlocked_actions:
             action.setEnabled(True)
+        self.run_retention(reload=False)
         self.reload_list()
         self.stack.setCurrentWidget(self.list_page)
         self.idle.set_minutes(self.prefs.auto_lock_minutes)
         self.idle.start()
         self.list_timer.start()
+        self.retention_timer.start()
         resume, self._resume = self._resume, {}
         self.list_page.filter.setText(resume.get("filter", ""))
         for bilan_id in resume.get("windows", []):
@@ -196,9 +211,35 @@ class MainWindow(QMainWindow):
         self.clipboard_guard.clear()
         self.idle.stop()
         self.list_timer.stop()
+        self.retention_timer.stop()
+        self.retention_status.clear()
         self.vault.lock()
         log.info("vault locked")
         self._show_locked_page()
+
+    def run_retention(self, reload: bool = True) -> None:
+        """Destroys what R6313-7 makes due today; a failure stays visible and is retried."""
+        if not self.vault.is_open:
+            return
+        report = self.retention.run(self.clock.today(), self.clock.now())
+        self.offvault = report.offvault
+        if report.pending:
+            self.retention_status.setText(f"Destruction en attente ({', '.join(report.pending)}) : nouvelle "
+                                          "tentative automatique. Vérifiez l'espace disque.")
+        else:
+            self.retention_status.setText(f"{len(report.offvault)} copie(s) hors coffre à détruire"
+                                          if report.offvault else "")
+        if report.destroyed:
+            self.statusBar().showMessage("Destruction réglementaire effectuée (art. R6313-7) : "
+                                         + ", ".join(report.destroyed), 10_000)
+            for window in self.bilan_windows.values():
+                window.refresh()
+        if reload:
+            self._refresh_list()
+
+    def open_journal(self) -> None:
+        self.run_retention()
+        dialogs.launch(JournalDialog(self.vault, self.clock, self.offvault, self))
 
     def _refresh_list(self) -> None:
         if self.vault.is_open:
@@ -233,6 +274,7 @@ class MainWindow(QMainWindow):
             window = BilanWindow(self.repository, bilan_id, self.clock)
             window.setAttribute(Qt.WA_DeleteOnClose)
             window.saved.connect(lambda _id: self.reload_list())
+            window.retention_requested.connect(self.run_retention)
             window.closed.connect(self._bilan_closed)
             self.bilan_windows[bilan_id] = window
         window.show()
@@ -250,8 +292,8 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         for window in list(self.bilan_windows.values()):
             window.close()
-        if restore_flow(self, self.vault):
-            self.reload_list()
+        if restore_flow(self, self.vault, self.clock):
+            self.run_retention()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         for window in list(self.bilan_windows.values()):

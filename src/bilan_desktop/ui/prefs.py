@@ -27,3 +27,16 @@ class Preferences:
     def auto_lock_minutes(self, minutes: int) -> None:
         self._settings.setValue("security/auto_lock_minutes", int(minutes))
         self._settings.sync()
+
+    @property
+    def backup_keep(self) -> int:
+        """How many backups to keep in the chosen folder (0: all)."""
+        try:
+            return max(0, min(99, int(self._settings.value("backup/keep", 0))))
+        except (TypeError, ValueError):
+            return 0
+
+    @backup_keep.setter
+    def backup_keep(self, count: int) -> None:
+        self._settings.setValue("backup/keep", int(count))
+        self._settings.sync()

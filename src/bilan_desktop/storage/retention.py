@@ -1,0 +1,148 @@
+"""The destruction engine (R6313-7): applies domain.retention to every bilan of the vault.
+
+Each bilan's due content is deleted in one transaction that also writes the register entry (reference,
+date, legal basis, categories — never any content); then freed pages are wiped (secure_delete is on,
+VACUUM rewrites the file). A failure (disk full, read-only) leaves everything as it was: what is due stays
+due and the next run retries. Working copies of the synthèse exported to the consultant's disk are deleted
+when unchanged, or listed as « copie hors coffre à détruire »."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.retention import BASIS, SECTIONS_OF, Category, Due, due_now
+from .dossiers import DossierRepository
+from .vault import DatabaseError, Vault
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class EngineReport:
+    destroyed: list[str] = field(default_factory=list)  # references
+    pending: list[str] = field(default_factory=list)  # references whose destruction failed and will be retried
+    offvault: list[str] = field(default_factory=list)  # working copies changed since export: to destroy by hand
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    reference: str
+    destroyed_on: dt.date
+    legal_basis: str
+    categories: list[str]
+
+
+class RetentionEngine:
+    def __init__(self, vault: Vault):
+        self.vault = vault
+
+    def _present(self, bilan_id: int) -> set[Category]:
+        conn = self.vault.conn
+        sections = {r[0] for r in conn.execute(
+            "SELECT section FROM bilan_section WHERE bilan_id = ? AND kind = 'content'", (bilan_id,))}
+        present = {c for c, names in SECTIONS_OF.items() if sections & set(names)}
+        if conn.execute("SELECT 1 FROM seance_notes n JOIN seance s ON s.id = n.seance_id WHERE s.bilan_id = ? "
+                        "LIMIT 1", (bilan_id,)).fetchone():
+            present.add(Category.CONTENU)
+        if conn.execute("SELECT 1 FROM export_log WHERE bilan_id = ? AND document = 'synthese' AND "
+                        "destination = 'travail' AND copy_status IS NULL LIMIT 1", (bilan_id,)).fetchone():
+            present.add(Category.SYNTHESE)
+        return present
+
+    def run(self, today: dt.date, now: dt.datetime) -> EngineReport:
+        report = EngineReport()
+        for dossier in DossierRepository(self.vault).overview().values():
+            due = [d for d in due_now(dossier, today) if d.category in self._present(dossier.bilan_id)]
+            if not due:
+                continue
+            try:
+                self._destroy(dossier.bilan_id, dossier.reference, due, today, now)
+            except DatabaseError as exc:
+                log.warning("destruction pending: %s", type(exc).__name__)
+                report.pending.append(dossier.reference)
+                continue
+            report.destroyed.append(dossier.reference)
+            report.offvault += self._remove_working_copies(dossier.bilan_id, due, now)
+        report.offvault += [r[0] for r in self.vault.conn.execute(
+            "SELECT path FROM export_log WHERE copy_status = 'modifiee' ORDER BY id")]
+        report.offvault = sorted(set(report.offvault))
+        if report.destroyed:
+            log.info("destruction done: %d bilan(s)", len(report.destroyed))
+            try:
+                self._compact()
+            except DatabaseError as exc:  # the rows are gone and their pages zeroed already (secure_delete)
+                log.warning("compaction deferred: %s", type(exc).__name__)
+        return report
+
+    def _destroy(self, bilan_id: int, reference: str, due: list[Due], today: dt.date, now: dt.datetime) -> None:
+        categories = {d.category for d in due}
+        sections = [name for c in categories for name in SECTIONS_OF[c]]
+        with self.vault.transaction() as conn:
+            marks = ",".join("?" * len(sections))
+            conn.execute(f"DELETE FROM bilan_section WHERE bilan_id = ? AND kind = 'content' AND section IN ({marks})",
+                         (bilan_id, *sections))
+            if Category.CONTENU in categories:
+                conn.execute("DELETE FROM seance_notes WHERE seance_id IN (SELECT id FROM seance WHERE bilan_id = ?)",
+                             (bilan_id,))
+            if not self._present_after(conn, bilan_id):
+                conn.execute("UPDATE satisfaction SET bilan_id = NULL, comment = '' WHERE bilan_id = ?", (bilan_id,))
+            reasons = sorted({d.reason for d in due})
+            conn.execute("INSERT INTO destruction_register (bilan_id, reference, destroyed_on, legal_basis, "
+                         "categories, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                         (bilan_id, reference, today.isoformat(), f"{BASIS} — {', '.join(reasons)}",
+                          json.dumps(sorted(c.value for c in categories)), now.isoformat()))
+
+    @staticmethod
+    def _present_after(conn, bilan_id: int) -> bool:
+        return conn.execute("SELECT 1 FROM bilan_section WHERE bilan_id = ? AND kind = 'content' LIMIT 1",
+                            (bilan_id,)).fetchone() is not None
+
+    def _remove_working_copies(self, bilan_id: int, due: list[Due], now: dt.datetime) -> list[str]:
+        if Category.SYNTHESE not in {d.category for d in due}:
+            return []
+        changed = []
+        rows = self.vault.conn.execute("SELECT id, path, sha256 FROM export_log WHERE bilan_id = ? AND document = "
+                                       "'synthese' AND destination = 'travail' AND copy_status IS NULL",
+                                       (bilan_id,)).fetchall()
+        for export_id, path, digest in rows:
+            status = _remove_if_unchanged(Path(path), digest) if path else "absente"
+            if status == "modifiee":
+                changed.append(path)
+            with self.vault.transaction() as conn:
+                conn.execute("UPDATE export_log SET copy_status = ? WHERE id = ?", (status, export_id))
+        return changed
+
+    def _compact(self) -> None:
+        """Freed pages hold nothing (secure_delete); VACUUM rewrites the file without them."""
+        conn = self.vault.conn
+        with contextlib.suppress(DatabaseError):
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+
+    def register(self) -> list[RegisterEntry]:
+        rows = self.vault.conn.execute("SELECT reference, destroyed_on, legal_basis, categories FROM "
+                                       "destruction_register ORDER BY destroyed_on DESC, id DESC").fetchall()
+        return [RegisterEntry(r[0], dt.date.fromisoformat(r[1]), r[2], json.loads(r[3])) for r in rows]
+
+
+def _remove_if_unchanged(path: Path, digest: str | None) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return "absente"
+    except OSError:
+        return "modifiee"
+    if digest and hashlib.sha256(data).hexdigest() == digest:
+        try:
+            os.remove(path)
+            return "supprimee"
+        except OSError:
+            return "modifiee"
+    return "modifiee"

@@ -1,0 +1,114 @@
+"""Destruction in the interface: the end-of-bilan confirmation, the journal of destructions and its
+procès-verbaux, and the status of a destruction still pending."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from ..documents import pv_destruction
+from ..documents.catalog import DocumentKind
+from ..domain.dates import long_date, short_date
+from ..domain.retention import Category, schedule
+from ..domain.sections import Conservation
+from ..domain.workflow import Dossier, retention_end
+from ..storage.exports import ProviderRepository
+from ..storage.retention import RetentionEngine
+from . import dialogs
+from .documents_page import PreviewDialog, export_flow
+
+LABELS = {c.value: c.label for c in Category}
+
+
+def end_message(dossier: Dossier) -> str:
+    """Exactly what the end of the bilan destroys, and when."""
+    fin = dossier.fin_du_bilan
+    if fin.conservation is Conservation.ACCORD_SUIVI:
+        return (f"Avec l'accord écrit du bénéficiaire, les documents du bilan sont conservés jusqu'au "
+                f"{long_date(retention_end(fin))} inclus pour le suivi de sa situation, puis détruits.")
+    now = [d for d in schedule(dossier) if d.since <= (fin.date_fin or dt.date.max)]
+    later = [d for d in schedule(dossier) if d not in now]
+    lines = ["À la confirmation, les documents suivants seront détruits définitivement (art. R6313-7) :"]
+    lines += [f"• {d.category.label}" for d in now]
+    lines += [f"• plus tard, le {long_date(d.since)} : {d.category.label}" for d in later]
+    lines.append("Restent conservés : l'identité, le financement, la convention, les dates, durées et "
+                 "émargements des séances, les consentements et les réponses anonymes au questionnaire.")
+    return "\n".join(lines)
+
+
+class EndOfBilanDialog(QDialog):
+    """The last chance to hand the synthèse over; there is no « keep anyway »."""
+
+    def __init__(self, dossier: Dossier, export_synthese, parent=None):
+        super().__init__(parent)
+        self.setObjectName("endOfBilanDialog")
+        self.setWindowTitle("Fin du bilan")
+        self.message = QLabel(end_message(dossier))
+        self.message.setWordWrap(True)
+        self.message.setObjectName("endMessage")
+        export = QPushButton("Exporter la synthèse pour le bénéficiaire…")
+        export.setAccessibleName("Exporter la synthèse pour le bénéficiaire")
+        export.clicked.connect(export_synthese)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Confirmer la fin du bilan")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(export)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+
+class JournalDialog(QDialog):
+    """Journal des destructions: date, reference, legal basis, categories — never a name or a content."""
+
+    def __init__(self, vault, clock, offvault: list[str], parent=None):
+        super().__init__(parent)
+        self.setObjectName("journalDialog")
+        self.setWindowTitle("Journal des destructions")
+        self.vault, self.clock = vault, clock
+        self.entries = RetentionEngine(vault).register()
+        self.table = QTableWidget(len(self.entries), 4)
+        self.table.setAccessibleName("Journal des destructions")
+        self.table.setHorizontalHeaderLabels(["Date", "Bilan", "Fondement", "Catégories détruites"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setWordWrap(True)
+        for row, e in enumerate(self.entries):
+            for column, text in enumerate((short_date(e.destroyed_on), e.reference, e.legal_basis,
+                                           " ; ".join(LABELS.get(c, c) for c in e.categories))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
+        record = QPushButton("Procès-verbal…")
+        record.setAccessibleName("Procès-verbal de destruction")
+        record.clicked.connect(self.record)
+        copies = QLabel("<b>Copies hors coffre à détruire</b> (modifiées depuis leur export : à supprimer vous-même) :"
+                        "<br/>" + ("<br/>".join(offvault) if offvault else "aucune"))
+        copies.setObjectName("offvaultCopies")
+        copies.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Chaque destruction est notée ici, sans aucun contenu ni nom."))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(record)
+        layout.addWidget(copies)
+        layout.addWidget(buttons)
+        self.resize(900, 520)
+
+    def record(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.entries):
+            return
+        e = self.entries[row]
+        pdf = pv_destruction.build(ProviderRepository(self.vault).load(), pv_destruction.DestructionRecord(
+            e.reference, e.destroyed_on, e.legal_basis, [LABELS.get(c, c) for c in e.categories]))
+        if dialogs.launch(PreviewDialog(DocumentKind.PV.label, pdf, self)) == QDialog.Accepted:
+            bilan_id = self.vault.conn.execute("SELECT id FROM bilan WHERE reference = ?", (e.reference,)).fetchone()
+            export_flow(self, DocumentKind.PV, pdf, bilan_id[0] if bilan_id else None, e.reference, self.vault,
+                        self.clock)

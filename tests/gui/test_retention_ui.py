@@ -1,0 +1,109 @@
+"""The end of a bilan without consent in the interface: what will be destroyed, one last export of the
+synthèse, then the destruction itself, its journal and its procès-verbal."""
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from bilan_desktop.domain.lifecycle import Step
+from bilan_desktop.domain.sections import Conservation, EntretienPrealable, FinDuBilan, PhasePreliminaire, Libelle
+from bilan_desktop.storage.dossiers import DossierRepository
+from bilan_desktop.storage.exports import ExportLog
+from bilan_desktop.storage.retention import RetentionEngine
+from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan
+from tests.gui.workflow_helpers import next_step
+
+
+def _at_end(window, script, conservation=Conservation.AUCUNE):
+    create_vault(window)
+    script.expect(fill_new_bilan({"Nom": "Lefèvre", "Prénom": "Élodie"}))
+    window.new_action.trigger()
+    repo, now = DossierRepository(window.vault), window.clock.now()
+    repo.save_section(1, EntretienPrealable(consentement_libre=True), now)
+    repo.save_section(1, PhasePreliminaire(objectifs=[Libelle("Objectif très personnel")]), now)
+    repo.save_section(1, FinDuBilan(date_fin=window.clock.today(), conservation=conservation), now)
+    repo.set_step(1, Step.FIN_DU_BILAN, now)
+    bw = window.bilan_windows[1]
+    bw.refresh()
+    bw.select(Step.FIN_DU_BILAN)
+    return bw, repo
+
+
+def test_end_without_consent_says_what_goes_offers_the_synthese_then_destroys(window, script, tmp_path):
+    bw, repo = _at_end(window, script)
+    seen = {}
+
+    def end_dialog(dialog):
+        seen["message"] = dialog.message.text()
+        by_accessible_name(dialog, "Exporter la synthèse pour le bénéficiaire").click()  # one last export
+        dialog.accept()
+        return QDialog.Accepted
+
+    def destination(dialog):
+        seen["destination"] = dialog.destination.label
+        dialog.accept()
+        return dialog.result()
+
+    def choose(dialog):
+        dialog.selectFile(str(tmp_path / "pour-elodie.pdf"))
+        dialog.accept()
+        return QDialog.Accepted
+
+    for handler in (end_dialog, destination, choose, lambda d: QMessageBox.Ok):
+        script.expect(handler)
+    assert next_step(bw) == ""
+    assert "Contenu du bilan" in seen["message"] and "Document de synthèse" in seen["message"]
+    assert "Restent conservés" in seen["message"]
+    assert seen["destination"] == "Remis au bénéficiaire"
+    assert (tmp_path / "pour-elodie.pdf").exists()  # handed over before the destruction
+    assert repo.load(1).phase_preliminaire.objectifs == []  # destroyed at once
+    assert "Destruction réglementaire effectuée" in window.statusBar().currentMessage()
+    assert ExportLog(window.vault).entries(1)[0].path is None  # handed to the beneficiary: not tracked
+
+    shown = []
+
+    def journal(dialog):
+        shown.append([dialog.table.item(0, c).text() for c in range(4)])
+        dialog.table.setCurrentCell(0, 0)
+        script.expect(lambda preview: shown.append(preview.count.text()) or QDialog.Rejected)
+        dialog.record()
+        return QDialog.Rejected
+
+    script.expect(journal)
+    window.journal_action.trigger()
+    assert shown[0][0] == "26/11/2026" and shown[0][1] == "BC-2026-0001" and "R6313-7" in shown[0][2]
+    assert "Lefèvre" not in " ".join(shown[0])
+    assert shown[1] == "1 page(s)"
+
+
+def test_end_can_be_cancelled_but_the_date_still_rules(window, script, clock):
+    bw, repo = _at_end(window, script)
+    script.expect(lambda d: QDialog.Rejected)
+    next_step(bw)
+    assert repo.load(1).step is Step.FIN_DU_BILAN and repo.load(1).phase_preliminaire.objectifs
+    clock.day = dt.date(2026, 11, 27)  # the day after the end date: due whatever the consultant did
+    window.retention_timer.timeout.emit()
+    assert repo.load(1).phase_preliminaire.objectifs == []
+    assert len(RetentionEngine(window.vault).register()) == 1
+
+
+def test_unlock_applies_destruction_and_a_failure_stays_visible(window, script, monkeypatch, clock):
+    from bilan_desktop.storage import retention
+    from tests.conftest import PASSPHRASE
+    from tests.gui.conftest import unlock
+    bw, repo = _at_end(window, script)
+    window.lock()
+    clock.day = dt.date(2026, 11, 28)
+    real_destroy = retention.RetentionEngine._destroy
+
+    def full_disk(self, *args):
+        raise retention.DatabaseError("database or disk is full")
+
+    monkeypatch.setattr(retention.RetentionEngine, "_destroy", full_disk)
+    unlock(window, PASSPHRASE)
+    assert "Destruction en attente (BC-2026-0001)" in window.retention_status.text()
+    assert repo.load(1).phase_preliminaire.objectifs  # nothing half-done
+    monkeypatch.setattr(retention.RetentionEngine, "_destroy", real_destroy)
+    window.retention_timer.timeout.emit()  # the next run succeeds
+    assert window.retention_status.text() == ""
+    assert repo.load(1).phase_preliminaire.objectifs == []
