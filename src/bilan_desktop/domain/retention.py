@@ -26,7 +26,8 @@ BASIS = "art. R6313-7 du Code du travail (version en vigueur depuis le 31 décem
 
 
 class Category(Choice):
-    CONTENU = "contenu", "Contenu du bilan : notes des phases, tests, compétences, projets, plan d'action, notes de séance"
+    CONTENU = "contenu", ("Contenu du bilan : notes des phases, tests et questionnaires, compétences, projets, plan "
+                          "d'action, notes de séance")
     SYNTHESE = "synthese", "Document de synthèse (rédaction et copies de travail)"
     SUIVI = "suivi", "Compte rendu de l'entretien de suivi"
 
@@ -34,7 +35,7 @@ class Category(Choice):
 # The rows of each category: content sections, and the sessions' notes for CONTENU.
 SECTIONS_OF = {
     Category.CONTENU: ("premier_contact", "entretien_prealable", "phase_preliminaire", "phase_investigation",
-                       "phase_conclusion"),
+                       "phase_conclusion", "questionnaires"),
     Category.SYNTHESE: ("synthese",),
     Category.SUIVI: ("suivi",),
 }

@@ -12,6 +12,7 @@ from .dates import long_date
 from .funding import Funding
 from .lifecycle import Step
 from .seances import MAX_HOURS, Seance, counted_minutes
+from .questionnaires import Questionnaires
 from .synthese import SyntheseDraft
 from .sections import (Adaptation, Cloture, Conservation, Convention, EntretienPrealable, FinDuBilan,
                        PhaseConclusion, PhaseInvestigation, PhasePreliminaire, PremierContact, Suivi)
@@ -52,6 +53,7 @@ class Dossier:
     suivi: Suivi = field(default_factory=Suivi)
     cloture: Cloture = field(default_factory=Cloture)
     synthese: SyntheseDraft = field(default_factory=SyntheseDraft)
+    questionnaires: Questionnaires = field(default_factory=Questionnaires)
     seances: list[Seance] = field(default_factory=list)
 
 
