@@ -31,6 +31,7 @@ from .documents_page import DocumentsPage, PreviewDialog, export_flow
 from .retention_ui import EndOfBilanDialog
 from .forms import LABEL_WIDTH, F
 from .identity_page import IdentityPage
+from .investigation_tools import InvestigationTools
 from .satisfaction_dialog import SatisfactionDialog
 from .seances_page import SeancesPage
 from .section_page import SectionPage
@@ -84,6 +85,9 @@ class BilanWindow(QMainWindow):
         prefill_button.setAccessibleName("Pré-remplir depuis le dossier")
         prefill_button.clicked.connect(self.prefill_synthese)
         self.redaction.extra.addWidget(prefill_button, 0, Qt.AlignLeft)
+        self.tools = InvestigationTools(self.dossiers, bilan_id, clock, self.flush)
+        self.tools.changed.connect(self.refresh)
+        self.pages[Step.PHASE_INVESTIGATION].extra.addWidget(self.tools)
         self.documents = DocumentsPage(self.document_context, self.build_document, bilan_id, repository.vault, clock)
         self.identity.saved.connect(self.refresh)
         self._add_extras()
@@ -199,6 +203,7 @@ class BilanWindow(QMainWindow):
             else self._closed_message(current)
         self.redaction.set_mode(not redaction_message, redaction_message, False)
         self.documents.load(d)
+        self.tools.load(d, self.pages[Step.PHASE_INVESTIGATION].form.isEnabled())
         self._update_infos(current)
         self._update_header(current)
 

@@ -91,7 +91,7 @@ class SectionPage(QWidget):
         self.form.setEnabled(editable)
         for index in range(self.extra.count()):
             widget = self.extra.itemAt(index).widget()
-            if widget is not None:
+            if widget is not None and not getattr(widget, "manages_own_state", False):
                 widget.setEnabled(editable)
         self.banner.setText(message)
         self.banner.setVisible(bool(message))

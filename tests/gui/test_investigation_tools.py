@@ -1,0 +1,117 @@
+"""The investigation tools through the UI: a questionnaire answered with the keyboard, paused, resumed and
+scored; a ROME code set on the main project from the search."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QLabel
+
+from bilan_desktop.domain.lifecycle import Step
+from bilan_desktop.domain.sections import EntretienPrealable
+from bilan_desktop.storage.dossiers import DossierRepository
+from bilan_desktop.storage.rome import ATTRIBUTION
+from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan, type_text
+
+
+def _investigation(window, script):
+    create_vault(window)
+    script.expect(fill_new_bilan({"Nom": "Lefèvre", "Prénom": "Élodie"}))
+    window.new_action.trigger()
+    repo = DossierRepository(window.vault)
+    repo.save_section(1, EntretienPrealable(consentement_libre=True), window.clock.now())
+    repo.set_step(1, Step.PHASE_INVESTIGATION, window.clock.now())
+    bw = window.bilan_windows[1]
+    bw.refresh()
+    bw.select(Step.PHASE_INVESTIGATION)
+    return bw, repo
+
+
+def test_questionnaire_with_the_keyboard_paused_resumed_scored(window, script):
+    bw, repo = _investigation(window, script)
+    keys = [Qt.Key_1, Qt.Key_2, Qt.Key_3, Qt.Key_4, Qt.Key_5]
+    # answers by type, 8 items each: R=1, I=4, A=4, S=5, E=2, C=3 -> R 8, I 32, A 32, S 40, E 16, C 24
+    plan = [1] * 8 + [4] * 8 + [4] * 8 + [5] * 8 + [2] * 8 + [3] * 8
+
+    def first_half(dialog):
+        dialog.show()
+        for value in plan[:10]:
+            QTest.keyClick(dialog, keys[value - 1])
+        QTest.keyClick(dialog, Qt.Key_Left)  # back one item, change it, go on
+        QTest.keyClick(dialog, keys[plan[9] - 1])
+        assert dialog.progress.text().startswith("Question 11 sur 48")
+        by_accessible_name(dialog, "Mettre en pause").click()
+        return dialog.result()
+
+    script.expect(first_half)
+    by_accessible_name(bw, "Questionnaire d'intérêts (RIASEC)").click()
+    assert repo.load(1).questionnaires.riasec[:11] == plan[:10] + [0]
+    assert "10 réponse(s) sur 48" in bw.tools.summary.text()
+
+    def second_half(dialog):
+        dialog.show()
+        assert dialog.progress.text().startswith("Question 11 sur 48")  # resumes where it stopped
+        for value in plan[10:]:
+            QTest.keyClick(dialog, keys[value - 1])
+        return dialog.result()
+
+    script.expect(second_half)
+    by_accessible_name(bw, "Questionnaire d'intérêts (RIASEC)").click()
+    assert repo.load(1).questionnaires.riasec == plan
+    assert "Code Holland : S (I = A)" in bw.tools.summary.text()
+
+    seen = {}
+
+    def results(dialog):
+        seen["summary"] = dialog.summary.text()
+        seen["matches"] = dialog.matches.count()
+        dialog.include.setChecked(True)
+        return QDialog.Accepted
+
+    script.expect(results)
+    by_accessible_name(bw, "Résultats").click()
+    assert "S (I = A)" in seen["summary"] and "Social 40" in seen["summary"] and seen["matches"] > 0
+    assert repo.load(1).questionnaires.graphiques_dans_synthese
+
+
+def test_rome_code_set_on_the_main_project_from_the_search(window, script):
+    bw, repo = _investigation(window, script)
+    seen = {}
+
+    def rome(dialog):
+        dialog.show()
+        type_text(by_accessible_name(dialog, "Rechercher un métier"), "développeur")
+        results = by_accessible_name(dialog, "Métiers trouvés")
+        seen["first"] = results.item(0).text()
+        results.setCurrentRow(0)
+        seen["fiche"] = by_accessible_name(dialog, "Fiche métier").toPlainText()
+        seen["attribution"] = dialog.findChild(QLabel, "romeAttribution").text()
+        by_accessible_name(dialog, "Choisir comme projet principal").click()
+        return dialog.result()
+
+    script.expect(rome)
+    by_accessible_name(bw, "Rechercher dans le ROME").click()
+    assert seen["first"] == "Développeur / Développeuse informatique  (M1805)"
+    assert "Accès au métier" in seen["fiche"] and ATTRIBUTION in seen["fiche"] and seen["attribution"] == ATTRIBUTION
+    investigation = repo.load(1).phase_investigation
+    assert (investigation.projet_code_rome, investigation.projet_intitule) == (
+        "M1805", "Développeur / Développeuse informatique")
+    page = bw.page_for(Step.PHASE_INVESTIGATION)
+    assert by_accessible_name(page, "Code ROME").text() == "M1805"
+
+
+def test_skills_picked_from_a_fiche(window, script):
+    bw, repo = _investigation(window, script)
+
+    def rome(dialog):
+        type_text(dialog.query, "aide soignant")
+        dialog.results.setCurrentRow(0)
+        for row in (0, 1):
+            dialog.skills.item(row).setCheckState(Qt.Checked)
+        savoir_etre = [i for i in range(dialog.skills.count()) if dialog.skills.item(i).text().startswith("Savoir-être")]
+        dialog.skills.item(savoir_etre[0]).setCheckState(Qt.Checked)
+        by_accessible_name(dialog, "Ajouter les compétences cochées").click()
+        return dialog.result()
+
+    script.expect(rome)
+    by_accessible_name(bw, "Rechercher dans le ROME").click()
+    inv = repo.load(1).phase_investigation
+    assert len(inv.competences_pro) == 2 and len(inv.competences_perso) == 1
