@@ -152,3 +152,17 @@ def test_first_page_of_every_document_renders(docs):
         preview.close()
         assert page.width == 300 and page.height > 400
         assert len(set(page.rgb[::97])) > 2, name  # not a blank page
+
+
+def test_questionnaire_charts_only_when_chosen():
+    d = dossier("court")
+    d.questionnaires.riasec = [1] * 8 + [4] * 8 + [4] * 8 + [5] * 8 + [2] * 8 + [3] * 8
+    d.questionnaires.bigfive = [3] * 20
+    without = flat(text_of(synthese.build(provider(), beneficiary("court"), d, SyntheseDraft(), TODAY)))
+    assert "code Holland" not in without
+    d.questionnaires.graphiques_dans_synthese = True
+    pdf = synthese.build(provider(), beneficiary("court"), d, SyntheseDraft(), TODAY)
+    text = flat(text_of(pdf))
+    assert "code Holland : S (I = A)" in text and "Traduction non validée — support d'entretien, pas un diagnostic" in text
+    assert "Social (40)" in text and "Extraversion" in text and "12 / 20" in text
+    assert b"/Subtype /Image" not in pdf

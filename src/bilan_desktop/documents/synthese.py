@@ -8,11 +8,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from ..domain.dates import short_date
+from ..domain.questionnaire_items import NOT_VALIDATED
+from ..domain.questionnaires import BIGFIVE, RIASEC, holland_code, scale_scores
 from ..domain.synthese import TITLES, SyntheseDraft
 from ..domain.workflow import Dossier, minutes_used
 from .base import (build_pdf, esc, fait_a, header_line, heading, hours, markup, paragraphs, provider_block,
                    signature_blocks, table, STYLES)
 from reportlab.platypus import Paragraph
+
+from . import charts
 
 KIND = "Document de synthèse"
 NOTICE = "Document strictement confidentiel, destiné au seul bénéficiaire (art. L6313-4 du Code du travail)"
@@ -22,6 +26,23 @@ def bilan_period(dossier: Dossier) -> tuple[dt.date | None, dt.date | None]:
     dates = sorted(s.date for s in dossier.seances if s.counted and s.date)
     start = dates[0] if dates else None
     return start, dossier.fin_du_bilan.date_fin or (dates[-1] if dates else None)
+
+
+def questionnaire_charts(dossier: Dossier) -> list:
+    """The questionnaires' results, only when the consultant chose to include them."""
+    q = dossier.questionnaires
+    if not q.graphiques_dans_synthese or not (RIASEC.complete(q) or BIGFIVE.complete(q)):
+        return []
+    flowables = [heading("Questionnaires d'intérêts et de personnalité", "h2"),
+                 Paragraph(esc(NOT_VALIDATED), STYLES["small"])]
+    if RIASEC.complete(q):
+        scores = scale_scores(RIASEC, RIASEC.answers(q))
+        flowables += [markup("Intérêts professionnels (RIASEC) — code Holland : <b>{c}</b>",
+                             c=str(holland_code(scores))), charts.hexagon(scores, RIASEC.scales)]
+    if BIGFIVE.complete(q):
+        flowables += [markup("Personnalité (Mini-IPIP, cinq facteurs) :"),
+                      charts.bars(scale_scores(BIGFIVE, BIGFIVE.answers(q)), BIGFIVE.scales)]
+    return flowables
 
 
 def build(provider, beneficiary, dossier: Dossier, draft: SyntheseDraft, today: dt.date) -> bytes:
@@ -39,6 +60,8 @@ def build(provider, beneficiary, dossier: Dossier, draft: SyntheseDraft, today: 
     for name, title in TITLES.items():
         story.append(heading(title))
         story.extend(paragraphs(getattr(draft, name)))
+        if name == "motivations":
+            story.extend(questionnaire_charts(dossier))
         if name == "conditions":
             story.append(heading("Plan d'action", "h2"))
             steps = [[s.action, short_date(s.echeance), s.statut.label] for s in dossier.phase_conclusion.plan_action]
