@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from bilan_desktop.domain.clock import FixedClock
 from bilan_desktop.logsetup import setup_logging
@@ -27,7 +27,7 @@ class DialogScript:
         self.handlers.append(handler)
 
     def __call__(self, dialog) -> int:
-        text = dialog.text() if hasattr(dialog, "text") else ""
+        text = dialog.text() if isinstance(dialog, QMessageBox) else ""
         self.seen.append((dialog.objectName(), text))
         if not self.handlers:
             raise AssertionError(f"unexpected dialog {dialog.objectName()!r}: {dialog.windowTitle()} {text}")

@@ -115,3 +115,11 @@ def test_skills_picked_from_a_fiche(window, script):
     by_accessible_name(bw, "Rechercher dans le ROME").click()
     inv = repo.load(1).phase_investigation
     assert len(inv.competences_pro) == 2 and len(inv.competences_perso) == 1
+
+
+def test_about_shows_version_licences_and_the_rome_attribution(window, script):
+    from bilan_desktop import __version__
+    texts = []
+    script.expect(lambda dialog: texts.append(dialog.text.toPlainText()) or QDialog.Rejected)
+    window.about_action.trigger()
+    assert __version__ in texts[0] and ATTRIBUTION in texts[0] and "R6313-7" in texts[0] and "DejaVu" in texts[0]

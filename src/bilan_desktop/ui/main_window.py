@@ -19,6 +19,7 @@ from ..storage.retention import RetentionEngine
 from ..storage.errors import VaultError, VaultIncomplete
 from ..storage.vault import Vault, VaultState
 from . import dialogs
+from .about import AboutDialog
 from .backup_ui import backup_flow, restore_flow
 from .beneficiary_form import NewBilanDialog
 from .bilan_list import BilanListPage
@@ -101,6 +102,10 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, None, self.backup_action, self.restore_action, self.journal_action, None,
                        self.settings_action, self.lock_action, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        self.about_action = self._action(self.tr("À &propos de Bilan Desktop…"), "aboutAction",
+                                         lambda _checked=False: dialogs.launch(AboutDialog(self)))
+        help_menu.addAction(self.about_action)
         toolbar = self.addToolBar(self.tr("Barre d'outils"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
