@@ -72,7 +72,7 @@ def test_synthese_sections_and_mentions(docs):
                     "Projet professionnel et vérification de sa pertinence", "Alternative(s)", "Besoins de formation",
                     "Conditions et moyens", "Plan d'action", "Entretien de suivi", "Le bénéficiaire", "Le consultant",
                     "84 69 12345 69", "QUA-2026-001", "du 09/03/2026 au 29/05/2026", "24 h en 8 séance(s)",
-                    "M1805", "RNCP31114", "01/09/2026", "Fait à"):
+                    "M1805", "RNCP31114", "01/09/2026", "Fait à", "Codes ROME : Source : France Travail"):
         assert flat(mention) in text, mention
 
 

@@ -12,6 +12,7 @@ from ..domain.questionnaire_items import NOT_VALIDATED
 from ..domain.questionnaires import BIGFIVE, RIASEC, holland_code, scale_scores
 from ..domain.synthese import TITLES, SyntheseDraft
 from ..domain.workflow import Dossier, minutes_used
+from ..domain.attributions import ROME as ROME_ATTRIBUTION
 from .base import (build_pdf, esc, fait_a, header_line, heading, hours, markup, paragraphs, provider_block,
                    signature_blocks, table, STYLES)
 from reportlab.platypus import Paragraph
@@ -69,5 +70,8 @@ def build(provider, beneficiary, dossier: Dossier, draft: SyntheseDraft, today: 
                          else paragraphs("Aucune étape enregistrée."))
     story += [Spacer(1, 8 * mm), KeepTogether([fait_a(provider, today), Spacer(1, 3 * mm),
                                                 signature_blocks(["Le bénéficiaire", "Le consultant"])])]
+    inv = dossier.phase_investigation
+    if inv.projet_code_rome or any(a.code_rome for a in inv.alternatives):
+        story.append(Paragraph(esc(f"Codes ROME : {ROME_ATTRIBUTION}."), STYLES["small"]))
     return build_pdf(story, kind=KIND, header=header_line(provider, dossier.reference),
                      footer="Document confidentiel — art. L6313-4 du Code du travail")

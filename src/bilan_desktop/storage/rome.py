@@ -8,11 +8,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain import attributions
 from ..domain.text import fold
 from ..paths import resource_path
 
-ATTRIBUTION = ("Source : France Travail, Répertoire Opérationnel des Métiers et des Emplois (ROME 4.0, version 460), "
-               "Licence Ouverte 2.0")
+ATTRIBUTION = attributions.ROME
 RUBRIQUE_LABELS = {"savoir_faire": "Savoir-faire", "savoir_etre": "Savoir-être professionnels", "savoir": "Savoirs"}
 
 
