@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="bilan-desktop", parents=[common], epilog=EXIT_CODES,
         description=f"{APP_NAME} : bilans de compétences, hors ligne et chiffrés. "
                     "Sans sous-commande, ouvre la fenêtre de l'application.")
+    parser.add_argument("--demo", action="store_true",
+                        help="ouvre un coffre de démonstration jetable (trois bilans fictifs), effacé à la sortie")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
                         help="affiche la version et quitte")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes",
@@ -169,6 +171,18 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def _run_demo(run_gui) -> int:
+    from .demo import DemoFolder, create_demo_vault
+    folder = DemoFolder()
+    try:
+        paths.set_data_dir(folder.path / "coffre")
+        create_demo_vault(folder.path, SystemClock().today())
+        log.info("demo vault created")
+        return run_gui(demo=True)
+    finally:
+        folder.cleanup()
+
+
 COMMANDS = {"init": cmd_init, "check": cmd_check, "list": cmd_list, "backup": cmd_backup,
             "restore": cmd_restore}
 
@@ -179,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     if args.command is None:
         from .ui.app import run_gui
+        if args.demo:
+            return _run_demo(run_gui)
         return run_gui()
     from .instance_lock import IN_USE_MESSAGE, InstanceLock
     lock = InstanceLock(paths.lock_path())

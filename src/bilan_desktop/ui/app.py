@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_ID, APP_NAME, __version__, paths
@@ -53,12 +54,21 @@ def install_crash_handler(parent_getter=lambda: None) -> None:
     sys.excepthook = handler
 
 
-def build_main_window(clock: Clock | None = None):
+def build_main_window(clock: Clock | None = None, demo: bool = False):
     from .main_window import MainWindow
-    return MainWindow(Vault(paths.data_dir()), clock or SystemClock(), Preferences())
+    return MainWindow(Vault(paths.data_dir()), clock or SystemClock(), Preferences(), demo=demo)
 
 
-def run_gui(clock: Clock | None = None) -> int:
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        path = paths.resource_path("icons", f"bilan-desktop-{size}.png")
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
+
+
+def run_gui(clock: Clock | None = None, demo: bool = False) -> int:
     app = create_application()
     lock = InstanceLock(paths.lock_path())
     if not lock.acquire():
@@ -66,7 +76,8 @@ def run_gui(clock: Clock | None = None) -> int:
         dialogs.launch(box)
         return EXIT_IN_USE
     try:
-        window = build_main_window(clock)
+        app.setWindowIcon(app_icon())
+        window = build_main_window(clock, demo)
         install_crash_handler(lambda: window)
         window.show()
         return app.exec()

@@ -7,9 +7,10 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME
+from ..demo import BANNER as DEMO_BANNER, DEMO_PASSPHRASE
 from ..domain.clock import Clock
 from ..domain.sections import PremierContact
 from ..domain.workflow import effective_step, next_deadline
@@ -36,8 +37,9 @@ RETENTION_MS = 60 * 60_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, vault: Vault, clock: Clock, prefs: Preferences, parent=None):
+    def __init__(self, vault: Vault, clock: Clock, prefs: Preferences, parent=None, demo: bool = False):
         super().__init__(parent)
+        self.demo = demo
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.vault, self.clock, self.prefs = vault, clock, prefs
@@ -50,7 +52,18 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for page in (self.setup_page, self.recovery_page, self.unlock_page, self.list_page):
             self.stack.addWidget(page)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        if demo:
+            banner = QLabel(DEMO_BANNER)
+            banner.setObjectName("demoBanner")
+            banner.setAlignment(Qt.AlignCenter)
+            banner.setStyleSheet("background: #ffd54f; color: #3e2723; font-weight: bold; padding: 6px;")
+            column.addWidget(banner)
+            self.setWindowTitle(f"{APP_NAME} — {DEMO_BANNER}")
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_actions()
         self.idle = IdleWatcher(prefs.auto_lock_minutes, self)
         self.idle.idle.connect(self._auto_lock)
@@ -125,6 +138,8 @@ class MainWindow(QMainWindow):
             self.setup_page.passphrase.setFocus()
             return
         self.unlock_page.reset()
+        if self.demo:
+            self.unlock_page.set_hint(f"Mot de passe de démonstration : {DEMO_PASSPHRASE}")
         if state is VaultState.INCOMPLETE:
             self.unlock_page.show_error(VaultIncomplete.user_message)
         self.stack.setCurrentWidget(self.unlock_page)

@@ -1,0 +1,117 @@
+"""`bilan-desktop --demo`: a throwaway vault in a temporary folder, with three fictional bilans at different
+moments, deleted at exit. Its passphrase is shown on the unlock screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+from .domain.beneficiary import Beneficiary
+from .domain.funding import Funding
+from .domain.lifecycle import Step
+from .domain.provider import Provider
+from .domain.seances import Seance
+from .domain.sections import (Adaptation, Alternative, Conservation, Convention, EntretienPrealable, EtapePlan,
+                              Experience, FinDuBilan, Libelle, PhaseConclusion, PhaseInvestigation, PhasePreliminaire,
+                              PremierContact, Suivi, VerificationProjet)
+
+DEMO_PASSPHRASE = "démonstration bilan"
+BANNER = "Mode démonstration — données fictives"
+
+
+def _consented(day: dt.date) -> EntretienPrealable:
+    return EntretienPrealable(date=day, cadre_legal_presente=True, objectifs_presentes=True, deroulement_presente=True,
+                              deontologie_presentee=True, prestation_adaptee=Adaptation.OUI,
+                              justification="Projet de reconversion encore flou, forte motivation.",
+                              consentement_libre=True, consentement_le=day, prestataire_non_employeur=True)
+
+
+def fill(vault, today: dt.date) -> None:
+    """Three fictional bilans: a CPF one in investigation, an employer-funded one whose convention awaits the
+    employee's signature, an ended one with consent and a follow-up due."""
+    from .storage.bilans import BilanRepository
+    from .storage.dossiers import DossierRepository
+    from .storage.exports import ProviderRepository
+    bilans, dossiers = BilanRepository(vault), DossierRepository(vault)
+    now = dt.datetime.combine(today, dt.time(9, 0))
+    ProviderRepository(vault).save(Provider(nom="Cabinet Horizon (fictif)", adresse="12 rue des Lilas, 69003 Lyon",
+                                            numero_declaration="84 69 00000 69", qualiopi="DEMO-0001",
+                                            consultant="Claire Martin", ville="Lyon"))
+    day = lambda days: today + dt.timedelta(days=days)  # noqa: E731
+
+    # 1. CPF, phase d'investigation
+    first = bilans.create(Beneficiary("Lefèvre", "Élodie", dt.date(1986, 3, 14), "elodie.lefevre@exemple.fr",
+                                      "06 12 34 56 78", "3 rue des Lilas, 69003 Lyon"), Funding.CPF, now)
+    dossiers.save_section(first, PremierContact(date=day(-40), origine="Bouche à oreille",
+                                                situation="Comptable depuis douze ans, envie d'un métier plus concret."),
+                          now)
+    dossiers.save_section(first, _consented(day(-33)), now)
+    dossiers.save_section(first, PhasePreliminaire(analyse_demande="Explorer une reconversion vers les métiers du bois.",
+                                                   seances_prevues=8, rythme="Hebdomadaire", heures_prevues=20,
+                                                   objectifs=[Libelle("Identifier des métiers compatibles"),
+                                                              Libelle("Vérifier la faisabilité d'une formation")]), now)
+    dossiers.save_section(first, PhaseInvestigation(
+        experiences=[Experience("Comptable", "Cabinet Durand", dt.date(2013, 9, 1), None, "Paie, bilans")],
+        competences_pro=[Libelle("Rigueur"), Libelle("Maîtrise des tableurs")],
+        projet_intitule="Ébéniste", projet_code_rome="H2206",
+        projet_verifications=[VerificationProjet(realisee_le=day(-5), detail="Rencontre avec deux artisans")],
+        alternatives=[Alternative("Contrôleuse de gestion", "M1204", "Proche du métier actuel")]), now)
+    for offset, step in ((-26, Step.PHASE_PRELIMINAIRE), (-19, Step.PHASE_INVESTIGATION),
+                         (-12, Step.PHASE_INVESTIGATION), (2, Step.PHASE_INVESTIGATION)):
+        dossiers.save_seance(first, Seance(date=day(offset), debut=dt.time(9), fin=dt.time(12), etape=step,
+                                           signe_beneficiaire=offset < 0, signe_consultant=offset < 0), now)
+    dossiers.set_step(first, Step.PHASE_INVESTIGATION, now)
+
+    # 2. Plan de développement: convention transmitted, employee's signature awaited
+    second = bilans.create(Beneficiary("Martin", "Jérôme", dt.date(1979, 11, 2), "jerome.martin@exemple.fr",
+                                       "06 98 76 54 32", "8 avenue Foch, 69006 Lyon"), Funding.PLAN_DEVELOPPEMENT, now)
+    dossiers.save_section(second, PremierContact(date=day(-10), origine="Service RH de son employeur"), now)
+    dossiers.save_section(second, _consented(day(-6)), now)
+    dossiers.save_section(second, Convention(
+        employeur="Transports Rhône SA", employeur_adresse="1 quai Perrache, 69002 Lyon",
+        employeur_representant="Mme Dubois, DRH", objectif="Définir un projet d'évolution interne",
+        contenu="Phases préliminaire, d'investigation et de conclusion", moyens="Entretiens, tests, enquêtes métier",
+        duree_heures=24, periode_debut=day(14), periode_fin=day(90), modalites_deroulement="Séances hebdomadaires",
+        modalites_remise="Remise en main propre au salarié", prix_euros=1800, modalites_reglement="À réception",
+        transmis_le=day(-3), signe_employeur_le=day(-3), signe_prestataire_le=day(-3)), now)
+    dossiers.set_step(second, Step.CONVENTION, now)
+
+    # 3. Ended with the beneficiary's written agreement; follow-up due
+    third = bilans.create(Beneficiary("N'Diaye", "Aïssata", dt.date(1990, 6, 21), "aissata.ndiaye@exemple.fr",
+                                      "07 11 22 33 44", "5 place Bellecour, 69002 Lyon"), Funding.PERSONNEL, now)
+    end = day(-175)
+    dossiers.save_section(third, PremierContact(date=day(-260)), now)
+    dossiers.save_section(third, _consented(day(-250)), now)
+    dossiers.save_section(third, PhasePreliminaire(objectifs=[Libelle("Valider un projet dans le soin")]), now)
+    dossiers.save_section(third, PhaseInvestigation(projet_intitule="Aide-soignante", projet_code_rome="J1501"), now)
+    dossiers.save_section(third, PhaseConclusion(plan_action=[EtapePlan("S'inscrire en IFAS", day(-120))],
+                                                 suivi_propose=True, suivi_accepte=True, synthese_remise_le=end), now)
+    for offset in (-240, -225, -210, -195, -180, -175):
+        dossiers.save_seance(third, Seance(date=day(offset), debut=dt.time(14), fin=dt.time(17),
+                                           etape=Step.PHASE_INVESTIGATION if offset < -180 else Step.PHASE_CONCLUSION,
+                                           signe_beneficiaire=True, signe_consultant=True), now)
+    dossiers.save_section(third, FinDuBilan(date_fin=end, conservation=Conservation.ACCORD_SUIVI,
+                                            accord_signe_le=end, duree_conservation_ans=1), now)
+    dossiers.save_section(third, Suivi(date_prevue=day(8)), now)
+    dossiers.set_step(third, Step.ENTRETIEN_SUIVI, now)
+
+
+class DemoFolder:
+    """A temporary folder for the demo vault, removed at exit."""
+
+    def __init__(self):
+        self.path = Path(tempfile.mkdtemp(prefix="bilan-demo-"))
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def create_demo_vault(folder: Path, today: dt.date, kdf=None):
+    from .storage.vault import Vault
+    vault = Vault(folder / "coffre")
+    vault.create(DEMO_PASSPHRASE, kdf)
+    fill(vault, today)
+    vault.lock()
+    return vault
