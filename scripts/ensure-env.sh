@@ -25,7 +25,7 @@ ensure_env() {
   fi
   # The ROME repository is converted from data/ into the package (generated, not committed).
   local rome="$root/src/bilan_desktop/resources/rome/rome.sqlite"
-  local rome_stamp="$rome.stamp"
+  local rome_stamp="$VENV/.bilan-rome.stamp"
   local rome_want
   rome_want="$(cat "$root/scripts/build_rome.py" "$root"/data/rome-v460/*.csv | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$rome" ] || [ ! -f "$rome_stamp" ] || [ "$(cat "$rome_stamp")" != "$rome_want" ]; then

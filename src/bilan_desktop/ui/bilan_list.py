@@ -92,7 +92,7 @@ class BilanListModel(QAbstractTableModel):
         row = self._all[self._visible[index.row()]]
         if role == ID_ROLE:
             return row.id
-        if role == Qt.DisplayRole:
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
             deadline = f"{short_date(row.deadline[1])} ({row.deadline[0].lower()})" if row.deadline else ""
             return (row.reference, row.display_name, row.funding.label, row.step.label, deadline,
                     short_date(row.opened_on), row.updated_at.strftime("%d/%m/%Y %H:%M"))[index.column()]
@@ -129,8 +129,9 @@ class BilanListPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((115, 210, 270, 190, 230, 95)):
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)  # the name takes what is left
+        self.table.horizontalHeader().setMinimumSectionSize(60)
+        for column, width in ((0, 110), (2, 230), (3, 160), (4, 215), (5, 90), (6, 125)):
             self.table.setColumnWidth(column, width)
         self.count = QLabel()
         self.count.setObjectName("bilanCount")
