@@ -10,9 +10,7 @@ from bilan_desktop.domain.questionnaires import (BIGFIVE, RIASEC, Questionnaires
 def test_items_and_keys_match_the_published_markers():
     import csv
     from pathlib import Path
-    shared = Path(__file__).resolve().parents[3] / "shared" / "data" / "psychometrics"
-    if not shared.exists():
-        pytest.skip("shared data not beside the project")
+    shared = Path(__file__).resolve().parents[2] / "data" / "psychometrics"  # the published English markers
     riasec = list(csv.DictReader(open(shared / "riasec48_iip_markers_en.csv", encoding="utf-8")))
     assert [(r["id"], r["scale"], r["text"]) for r in riasec] == [(i[0], i[1], i[4]) for i in RIASEC_ITEMS]
     mini = list(csv.DictReader(open(shared / "mini_ipip20_en.csv", encoding="utf-8")))
