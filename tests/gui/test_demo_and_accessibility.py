@@ -136,3 +136,15 @@ def test_every_action_has_a_keyboard_route(window, script):
     QTest.keyClick(bilan_window.stepper, Qt.Key_Down)  # the steps are reached with the arrow keys
     assert bilan_window.stack.currentWidget() is not before
     assert bilan_window.stack.currentWidget() is bilan_window.page_for(Step.ENTRETIEN_PREALABLE)
+
+
+def test_qt_speaks_french_and_the_app_has_its_icon(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+    from bilan_desktop.ui.app import app_icon, create_application
+    create_application()
+    box = QDialogButtonBox(QDialogButtonBox.Cancel | QDialogButtonBox.Save | QDialogButtonBox.Close)
+    texts = {box.button(b).text().replace("&", "") for b in (QDialogButtonBox.Cancel, QDialogButtonBox.Save,
+                                                            QDialogButtonBox.Close)}
+    assert texts == {"Annuler", "Enregistrer", "Fermer"}
+    icon = app_icon()
+    assert not icon.isNull() and 256 in {s.width() for s in icon.availableSizes()}
