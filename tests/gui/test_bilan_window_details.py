@@ -1,25 +1,14 @@
 from PySide6.QtWidgets import QMessageBox
 
 from bilan_desktop.domain.lifecycle import Step
-from bilan_desktop.domain.sections import EntretienPrealable, Libelle, PhasePreliminaire
-from bilan_desktop.storage.dossiers import DossierRepository
+from bilan_desktop.domain.sections import Libelle, PhasePreliminaire
 from tests.conftest import PASSPHRASE
-from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan, type_text
-from tests.gui.workflow_helpers import add_rows
+from tests.gui.conftest import by_accessible_name, type_text
+from tests.gui.workflow_helpers import add_rows, bilan_at
 
 
 def _bilan(window, script, consent=True):
-    create_vault(window)
-    script.expect(fill_new_bilan({"Nom": "Lefèvre", "Prénom": "Élodie"}))
-    window.new_action.trigger()
-    repo = DossierRepository(window.vault)
-    if consent:
-        repo.save_section(1, EntretienPrealable(consentement_libre=True), window.clock.now())
-        repo.set_step(1, Step.PHASE_PRELIMINAIRE, window.clock.now())
-    bw = window.bilan_windows[1]
-    bw.refresh()
-    bw.select(Step.PHASE_PRELIMINAIRE)
-    return bw, repo
+    return bilan_at(window, script, Step.PHASE_PRELIMINAIRE, consent)
 
 
 def test_list_rows_reorder_remove_and_bad_dates(window, script):

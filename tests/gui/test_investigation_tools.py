@@ -6,23 +6,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel
 
 from bilan_desktop.domain.lifecycle import Step
-from bilan_desktop.domain.sections import EntretienPrealable
-from bilan_desktop.storage.dossiers import DossierRepository
 from bilan_desktop.storage.rome import ATTRIBUTION
-from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan, type_text
+from tests.gui.conftest import by_accessible_name, type_text
+from tests.gui.workflow_helpers import bilan_at
 
 
 def _investigation(window, script):
-    create_vault(window)
-    script.expect(fill_new_bilan({"Nom": "Lefèvre", "Prénom": "Élodie"}))
-    window.new_action.trigger()
-    repo = DossierRepository(window.vault)
-    repo.save_section(1, EntretienPrealable(consentement_libre=True), window.clock.now())
-    repo.set_step(1, Step.PHASE_INVESTIGATION, window.clock.now())
-    bw = window.bilan_windows[1]
-    bw.refresh()
-    bw.select(Step.PHASE_INVESTIGATION)
-    return bw, repo
+    return bilan_at(window, script, Step.PHASE_INVESTIGATION)
 
 
 def test_questionnaire_with_the_keyboard_paused_resumed_scored(window, script):

@@ -6,27 +6,17 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from bilan_desktop.domain.lifecycle import Step
-from bilan_desktop.domain.sections import Conservation, EntretienPrealable, FinDuBilan, PhasePreliminaire, Libelle
-from bilan_desktop.storage.dossiers import DossierRepository
+from bilan_desktop.domain.sections import Conservation, FinDuBilan, Libelle, PhasePreliminaire
 from bilan_desktop.storage.exports import ExportLog
 from bilan_desktop.storage.retention import RetentionEngine
-from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan
-from tests.gui.workflow_helpers import next_step
+from tests.gui.conftest import by_accessible_name
+from tests.gui.workflow_helpers import bilan_at, next_step
 
 
 def _at_end(window, script, conservation=Conservation.AUCUNE):
-    create_vault(window)
-    script.expect(fill_new_bilan({"Nom": "Lefèvre", "Prénom": "Élodie"}))
-    window.new_action.trigger()
-    repo, now = DossierRepository(window.vault), window.clock.now()
-    repo.save_section(1, EntretienPrealable(consentement_libre=True), now)
-    repo.save_section(1, PhasePreliminaire(objectifs=[Libelle("Objectif très personnel")]), now)
-    repo.save_section(1, FinDuBilan(date_fin=window.clock.today(), conservation=conservation), now)
-    repo.set_step(1, Step.FIN_DU_BILAN, now)
-    bw = window.bilan_windows[1]
-    bw.refresh()
-    bw.select(Step.FIN_DU_BILAN)
-    return bw, repo
+    return bilan_at(window, script, Step.FIN_DU_BILAN, sections=(
+        PhasePreliminaire(objectifs=[Libelle("Objectif très personnel")]),
+        FinDuBilan(date_fin=window.clock.today(), conservation=conservation)))
 
 
 def test_end_without_consent_says_what_goes_offers_the_synthese_then_destroys(window, script, tmp_path):

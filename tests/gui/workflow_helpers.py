@@ -51,3 +51,24 @@ def next_step(window) -> str:
 
 def current_label(window) -> str:
     return window.stepper.currentItem().text()
+
+
+def bilan_at(window, script, step, consent: bool = True, sections=()):
+    """A new bilan (Élodie Lefèvre, CPF) moved straight to `step`, with free consent recorded unless told
+    otherwise and the given sections saved; returns its window (showing that step) and the repository."""
+    from bilan_desktop.domain.sections import EntretienPrealable
+    from bilan_desktop.storage.dossiers import DossierRepository
+    from tests.gui.conftest import create_vault, fill_new_bilan
+    create_vault(window)
+    script.expect(fill_new_bilan({"Nom": "Lefèvre", "Prénom": "Élodie"}))
+    window.new_action.trigger()
+    repo, now = DossierRepository(window.vault), window.clock.now()
+    if consent:
+        repo.save_section(1, EntretienPrealable(consentement_libre=True), now)
+        repo.set_step(1, step, now)
+    for section in sections:
+        repo.save_section(1, section, now)
+    bw = window.bilan_windows[1]
+    bw.refresh()
+    bw.select(step)
+    return bw, repo
