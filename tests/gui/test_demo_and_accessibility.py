@@ -148,3 +148,27 @@ def test_qt_speaks_french_and_the_app_has_its_icon(qapp):
     assert texts == {"Annuler", "Enregistrer", "Fermer"}
     icon = app_icon()
     assert not icon.isNull() and 256 in {s.width() for s in icon.availableSizes()}
+
+
+def test_demo_folder_is_removed_when_the_app_is_terminated(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    temp = tmp_path / "tmp"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(temp))
+    proc = subprocess.Popen([sys.executable, "-m", "bilan_desktop", "--demo"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not list(temp.glob("bilan-demo-*/coffre/coffre.db")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert list(temp.glob("bilan-demo-*/coffre/coffre.db")), "the demo vault was not created"
+        time.sleep(1.0)  # the window is up
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert list(temp.glob("bilan-demo-*")) == []

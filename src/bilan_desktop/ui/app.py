@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -68,6 +69,19 @@ def app_icon() -> QIcon:
     return icon
 
 
+def _quit_on_termination(window) -> None:
+    """SIGTERM (logout, shutdown, kill) closes the window like the consultant would: pending edits saved, the
+    vault locked, a demo folder removed. A short timer lets Python see the signal while Qt waits for events."""
+    def close(*_args):
+        window.close()
+        QApplication.quit()
+
+    signal.signal(signal.SIGTERM, close)
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
 def run_gui(clock: Clock | None = None, demo: bool = False) -> int:
     app = create_application()
     lock = InstanceLock(paths.lock_path())
@@ -79,6 +93,7 @@ def run_gui(clock: Clock | None = None, demo: bool = False) -> int:
         app.setWindowIcon(app_icon())
         window = build_main_window(clock, demo)
         install_crash_handler(lambda: window)
+        _quit_on_termination(window)
         window.show()
         return app.exec()
     finally:
