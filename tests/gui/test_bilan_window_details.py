@@ -93,3 +93,10 @@ def test_edit_and_remove_a_session(window, script):
     script.expect(lambda box: QMessageBox.Yes)
     bw.seances.buttons["Supprimer"].click()
     assert repo.seances(1) == [] and "0 h sur 24 h" in bw.seances.total.text()
+
+
+def test_planned_hours_cannot_exceed_24(window, script):
+    bw, _repo = _bilan(window, script)
+    field = by_accessible_name(bw.page_for(Step.PHASE_PRELIMINAIRE), "Heures prévues")
+    field.setValue(30)
+    assert field.value() == 24 and field.maximum() == 24

@@ -58,7 +58,7 @@ PAGES = {
         F("format_retenu", "b) Format retenu", multiline=True),
         Heading("c) Modalités définies conjointement"),
         F("seances_prevues", "Nombre de séances prévues", maximum=50), F("rythme", "Rythme"),
-        F("heures_prevues", "Heures prévues", suffix=" h", maximum=100),
+        F("heures_prevues", "Heures prévues", suffix=" h", maximum=24),  # L6313-4: 24 hours at most
         F("objectifs", "Objectifs du bénéficiaire", columns=(("libelle", "Objectif"),))]),
     Step.PHASE_INVESTIGATION: (PhaseInvestigation, "Phase d'investigation (art. R6313-4 2°)", "", [
         Heading("Parcours"),
