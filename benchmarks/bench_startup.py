@@ -55,6 +55,9 @@ def generate(folder: Path, count: int) -> None:
                 conn.execute("INSERT INTO seance (bilan_id, date, debut, fin, modalite, etape, updated_at) "
                              "VALUES (?, ?, '09:00', '12:00', 'presentiel', 'phase_investigation', ?)",
                              (bilan_id, day, stamp.isoformat()))
+    from bilan_desktop.storage.retention import RetentionEngine
+    now = dt.datetime.now()
+    RetentionEngine(vault).run(now.date(), now)  # what earlier unlocks would already have destroyed
     vault.lock()
 
 

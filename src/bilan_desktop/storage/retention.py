@@ -59,7 +59,10 @@ class RetentionEngine:
     def run(self, today: dt.date, now: dt.datetime) -> EngineReport:
         report = EngineReport()
         for dossier in DossierRepository(self.vault).overview().values():
-            due = [d for d in due_now(dossier, today) if d.category in self._present(dossier.bilan_id)]
+            due = due_now(dossier, today)  # pure and cheap: most bilans have nothing due
+            if due:
+                present = self._present(dossier.bilan_id)
+                due = [d for d in due if d.category in present]
             if not due:
                 continue
             try:

@@ -31,6 +31,7 @@ class BilanListModel(QAbstractTableModel):
         self._haystacks: list[str] = []
         self._keys: list[tuple] = []
         self._visible: list[int] = []
+        self._display: list[tuple] = []
         self._words: list[str] = []
         self._sort = (6, Qt.DescendingOrder)
 
@@ -41,6 +42,9 @@ class BilanListModel(QAbstractTableModel):
                            for r in self._all]
         self._keys = [(r.reference, fold(r.display_name), fold(r.funding.label), STEP_ORDER[r.step],
                        r.deadline[1] if r.deadline else dt.date.max, r.opened_on, r.updated_at) for r in self._all]
+        self._display = [(r.reference, r.display_name, r.funding.label, r.step.label,
+                          f"{short_date(r.deadline[1])} ({r.deadline[0].lower()})" if r.deadline else "",
+                          short_date(r.opened_on), r.updated_at.strftime("%d/%m/%Y %H:%M")) for r in self._all]
         self._visible = self._compute_visible()
         self.endResetModel()
 
@@ -89,13 +93,11 @@ class BilanListModel(QAbstractTableModel):
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or index.row() >= len(self._visible):
             return None
-        row = self._all[self._visible[index.row()]]
+        position = self._visible[index.row()]
         if role == ID_ROLE:
-            return row.id
+            return self._all[position].id
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            deadline = f"{short_date(row.deadline[1])} ({row.deadline[0].lower()})" if row.deadline else ""
-            return (row.reference, row.display_name, row.funding.label, row.step.label, deadline,
-                    short_date(row.opened_on), row.updated_at.strftime("%d/%m/%Y %H:%M"))[index.column()]
+            return self._display[position][index.column()]  # formatted once, in set_rows
         return None
 
 

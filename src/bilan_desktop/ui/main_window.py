@@ -24,10 +24,8 @@ from .about import AboutDialog
 from .backup_ui import backup_flow, restore_flow
 from .beneficiary_form import NewBilanDialog
 from .bilan_list import BilanListPage
-from .bilan_window import BilanWindow
 from .guards import ClipboardGuard, IdleWatcher
 from .prefs import Preferences
-from .retention_ui import JournalDialog
 from .settings_dialog import SettingsDialog
 from .vault_pages import RecoveryCodePage, SetupPage, UnlockPage
 
@@ -45,7 +43,7 @@ class MainWindow(QMainWindow):
         self.vault, self.clock, self.prefs = vault, clock, prefs
         self.repository = BilanRepository(vault)
         self.dossiers = DossierRepository(vault)
-        self.bilan_windows: dict[int, BilanWindow] = {}
+        self.bilan_windows: dict = {}  # bilan id -> its open BilanWindow
         self._resume: dict = {}
         self.setup_page, self.recovery_page = SetupPage(), RecoveryCodePage()
         self.unlock_page, self.list_page = UnlockPage(), BilanListPage()
@@ -259,6 +257,7 @@ class MainWindow(QMainWindow):
 
     def open_journal(self) -> None:
         self.run_retention()
+        from .retention_ui import JournalDialog  # reportlab is loaded when a document is first needed
         dialogs.launch(JournalDialog(self.vault, self.clock, self.offvault, self))
 
     def _refresh_list(self) -> None:
@@ -287,6 +286,7 @@ class MainWindow(QMainWindow):
         self.open_bilan(bilan_id)
 
     def open_bilan(self, bilan_id: int) -> None:
+        from .bilan_window import BilanWindow  # loaded with the first bilan, not at start-up
         window = self.bilan_windows.get(bilan_id)
         if window is None:
             if self.repository.summary(bilan_id) is None:
