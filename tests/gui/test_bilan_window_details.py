@@ -1,4 +1,4 @@
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.domain.sections import Libelle, PhasePreliminaire
@@ -100,3 +100,19 @@ def test_planned_hours_cannot_exceed_24(window, script):
     field = by_accessible_name(bw.page_for(Step.PHASE_PRELIMINAIRE), "Heures prévues")
     field.setValue(30)
     assert field.value() == 24 and field.maximum() == 24
+
+
+def test_a_table_cell_still_being_edited_is_saved_when_the_window_closes(window, script, qtbot):
+    bw, repo = _bilan(window, script)
+    page = bw.page_for(Step.PHASE_PRELIMINAIRE)
+    editor = page.form.widgets["objectifs"]
+    editor.add_row()
+    table = editor.table
+    table.setCurrentCell(0, 0)
+    table.editItem(table.item(0, 0))
+    cell = table.findChild(QLineEdit)
+    assert cell is not None and cell.isVisible()
+    type_text(cell, "Changer de métier sans tout perdre")
+    assert page.has_pending_edits  # autosave already knows
+    bw.close()  # the cell editor is still open
+    assert [o.libelle for o in repo.load(1).phase_preliminaire.objectifs] == ["Changer de métier sans tout perdre"]

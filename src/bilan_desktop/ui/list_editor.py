@@ -7,8 +7,8 @@ import datetime as dt
 from enum import Enum
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
+                               QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..domain import codec
 from ..domain.dates import parse_short_date, short_date
@@ -22,6 +22,17 @@ def _format(value) -> str:
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
     return str(value)
+
+
+class _LiveDelegate(QStyledItemDelegate):
+    """Commits a cell's text at every keystroke, so that autosave sees it and closing the window while the cell
+    is still being edited loses nothing."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt name)
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(lambda _text, e=editor: self.commitData.emit(e))
+        return editor
 
 
 class ListEditor(QWidget):
@@ -41,6 +52,7 @@ class ListEditor(QWidget):
         self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                    | QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)
         self.table.setMinimumHeight(110)
+        self.table.setItemDelegate(_LiveDelegate(self.table))
         self.table.itemChanged.connect(lambda _item: self.edited.emit())
         buttons = QHBoxLayout()
         for text, slot in (("Ajouter", self.add_row), ("Supprimer", self.remove_row),
