@@ -1,4 +1,4 @@
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.domain.sections import Libelle, PhasePreliminaire
@@ -116,3 +116,21 @@ def test_a_table_cell_still_being_edited_is_saved_when_the_window_closes(window,
     assert page.has_pending_edits  # autosave already knows
     bw.close()  # the cell editor is still open
     assert [o.libelle for o in repo.load(1).phase_preliminaire.objectifs] == ["Changer de métier sans tout perdre"]
+
+
+def test_a_session_being_typed_is_saved_when_the_vault_locks(window, script, qtbot):
+    bw, repo = _bilan(window, script)
+    window.idle._timer.setInterval(100)
+    window.idle.start()
+
+    def typing_when_the_lock_comes(dialog):
+        dialog.show()
+        dialog.date.setText("02/12/2026")
+        type_text(dialog.notes, "Notes prises juste avant le verrouillage")
+        qtbot.waitUntil(lambda: not window.vault.is_open, timeout=3000)
+        return QDialog.Rejected  # the dialog and its bilan window are gone by now
+
+    script.expect(typing_when_the_lock_comes)
+    bw.seances.buttons["Ajouter une séance"].click()
+    window.vault.unlock(PASSPHRASE)
+    assert [s.notes for s in repo.seances(1)] == ["Notes prises juste avant le verrouillage"]

@@ -168,6 +168,8 @@ class BilanWindow(QMainWindow):
 
     # -- state ----------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        if not self.repository.vault.is_open:  # locked meanwhile: this window is closing
+            return
         today = self.clock.today()
         self.dossier = d = self.dossiers.load(self.bilan_id)
         current = effective_step(d, today)

@@ -18,6 +18,7 @@ def _exec(dialog: QDialog) -> int:
 
 
 _runner: Runner = _exec
+_lock_epoch = 0  # bumped when the vault locks: a dialog open across a lock counts as cancelled
 
 
 def set_runner(runner: Runner | None) -> None:
@@ -26,19 +27,29 @@ def set_runner(runner: Runner | None) -> None:
 
 
 def launch(dialog: QDialog) -> int:
-    """Run a modal dialog and return its result code."""
+    """Run a modal dialog and return its result code. A dialog the vault's locking closed returns Rejected, and
+    its window may already be gone (its parent bilan window closed): callers act only on Accepted."""
+    epoch = _lock_epoch
     try:
-        return _runner(dialog)
+        result = _runner(dialog)
     finally:
-        dialog.deleteLater()
+        if shiboken6.isValid(dialog):
+            dialog.deleteLater()
+    return QDialog.Rejected if epoch != _lock_epoch else result
 
 
 def close_all(parent: QWidget | None = None) -> None:
     """Reject every visible dialog (used when the vault locks)."""
+    global _lock_epoch
+    _lock_epoch += 1
     from PySide6.QtWidgets import QApplication
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
-            widget.reject()
+            keep = getattr(widget, "keep_on_lock", None)
+            if keep is not None:
+                keep()  # a form that can save what was typed does so before the vault closes
+            if widget.isVisible():
+                widget.reject()
 
 
 def _box(parent, icon, title: str, text: str, buttons=QMessageBox.Ok) -> QMessageBox:

@@ -83,8 +83,8 @@ class InvestigationTools(QWidget):
         self.flush()
         dialog = QuestionnaireDialog(instrument, self.dossiers.load(self.bilan_id).questionnaires,
                                      self._save_questionnaires, self)
-        dialogs.launch(dialog)
-        log.info("questionnaire %s: %s", instrument.key, "completed" if dialog.complete else "paused")
+        if dialogs.launch(dialog) == QDialog.Accepted:
+            log.info("questionnaire %s completed", instrument.key)
         self.changed.emit()
 
     def open_riasec(self) -> None:
@@ -97,7 +97,8 @@ class InvestigationTools(QWidget):
         q = self.dossiers.load(self.bilan_id).questionnaires
         dialog = ResultsDialog(q, self.catalog, self)
         dialog.matches.itemDoubleClicked.connect(lambda item: self.open_rome(code=item.data(Qt.UserRole)))
-        dialogs.launch(dialog)
+        if dialogs.launch(dialog) != QDialog.Accepted:
+            return
         if self.editable and dialog.include.isChecked() != q.graphiques_dans_synthese:
             self._save_questionnaires(dataclasses.replace(q, graphiques_dans_synthese=dialog.include.isChecked()))
             self.changed.emit()

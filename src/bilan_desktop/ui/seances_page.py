@@ -70,6 +70,10 @@ class SeanceDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
 
+    def keep_on_lock(self) -> None:
+        """The vault is about to lock: a valid session is saved rather than lost."""
+        self.accept()
+
     def accept(self) -> None:
         try:
             day = parse_short_date(self.date.text())
