@@ -134,3 +134,24 @@ def test_a_session_being_typed_is_saved_when_the_vault_locks(window, script, qtb
     bw.seances.buttons["Ajouter une séance"].click()
     window.vault.unlock(PASSPHRASE)
     assert [s.notes for s in repo.seances(1)] == ["Notes prises juste avant le verrouillage"]
+
+
+def test_locking_during_an_export_or_a_preview_is_harmless(window, script, qtbot):
+    from bilan_desktop.documents.catalog import DocumentKind
+    bw, repo = _bilan(window, script)
+
+    def wait_for_the_lock(dialog):
+        window.idle._timer.setInterval(100)
+        window.idle.start()
+        qtbot.waitUntil(lambda: not window.vault.is_open, timeout=3000)
+        return QDialog.Rejected
+
+    script.expect(wait_for_the_lock)  # the export's destination dialog
+    bw.documents.export(DocumentKind.EMARGEMENT)
+    assert window.stack.currentWidget() is window.unlock_page
+    window.unlock(PASSPHRASE)
+    bw = window.bilan_windows[1]  # reopened where the consultant was
+    script.expect(lambda d: QDialog.Accepted)  # destination
+    script.expect(wait_for_the_lock)  # the file dialog, open when the lock comes
+    bw.documents.export(DocumentKind.EMARGEMENT)
+    assert not window.vault.is_open

@@ -97,7 +97,8 @@ def _choose_file(parent, title: str, name_filter: str, save: bool, suggested: st
         accepted = launch(dialog) == QDialog.Accepted and dialog.selectedFiles()
         return dialog.selectedFiles()[0] if accepted else None
     finally:
-        shiboken6.delete(dialog)  # Qt writes the folder history when the dialog is destroyed...
+        if shiboken6.isValid(dialog):
+            shiboken6.delete(dialog)  # Qt writes the folder history when the dialog is destroyed...
         forget_file_dialog_history()  # ...so forget it only afterwards
 
 
