@@ -124,3 +124,21 @@ def test_new_bilan_validation_messages_and_nothing_saved(window, script):
     assert "téléphone" in messages["telephone"]
     assert "jj/mm/aaaa" in messages["date_format"]
     assert BilanRepository(window.vault).summaries() == []
+
+
+def test_a_new_bilan_being_typed_is_recorded_when_the_vault_locks(window, qtbot, script):
+    create_vault(window)
+    window.idle._timer.setInterval(100)
+    window.idle.start()
+
+    def typing_when_the_lock_comes(dialog):
+        dialog.show()
+        type_text(by_accessible_name(dialog, "Nom"), "Lefèvre")
+        type_text(by_accessible_name(dialog, "Prénom"), "Élodie")
+        qtbot.waitUntil(lambda: not window.vault.is_open, timeout=3000)
+        return QDialog.Rejected
+
+    script.expect(typing_when_the_lock_comes)
+    window.new_action.trigger()
+    unlock(window)
+    assert [(s.nom, s.prenom) for s in BilanRepository(window.vault).summaries()] == [("Lefèvre", "Élodie")]

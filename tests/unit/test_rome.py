@@ -24,6 +24,7 @@ def rome():
     ("chauffeur poids lourd", "N4101", "Chauffeur / Chauffeuse de poids lourd", 1),
     ("devel", "M1805", None, 1),                                                # prefix
     ("infirmier", "J1506", None, 3),
+    ("aides soignants", "J1501", "Aide-soignant / Aide-soignante", 1),             # plural forms
 ])
 def test_search_recall_and_ranking(rome, query, code, label, within):
     hits = rome.search(query)[:within]

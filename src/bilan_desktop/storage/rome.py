@@ -55,7 +55,8 @@ class RomeCatalog:
         then relevance, then shorter labels."""
         folded = fold(query)
         words = [re.sub(r"[^0-9a-z]", "", w) for w in folded.split()]
-        words = [w for w in words if w]
+        # plurals: "aides soignants" finds « Aide-soignant » (prefix matching keeps the singular's matches)
+        words = [w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words if w]
         if not words:
             return []
         match = " ".join(f'"{w}"*' for w in words)

@@ -95,9 +95,10 @@ class BeneficiaryForm(QWidget):
 class NewBilanDialog(QDialog):
     """« Nouveau bilan »: the beneficiary's identity and the funding route."""
 
-    def __init__(self, today: dt.date, parent=None):
+    def __init__(self, today: dt.date, parent=None, keep=None):
         super().__init__(parent)
         self.setObjectName("newBilanDialog")
+        self._keep = keep  # called with (beneficiary, funding) when the vault locks with a valid form
         self.setWindowTitle(self.tr("Nouveau bilan"))
         self.today = today
         self.form = BeneficiaryForm()
@@ -133,6 +134,12 @@ class NewBilanDialog(QDialog):
             return
         self.value = value
         super().accept()
+
+    def keep_on_lock(self) -> None:
+        """The vault is about to lock: a valid identity is recorded rather than lost."""
+        value, problems = self.form.read(self.today)
+        if not problems and self._keep is not None:
+            self._keep(value, self.chosen_funding)
 
     @property
     def chosen_funding(self) -> Funding:

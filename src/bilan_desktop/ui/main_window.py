@@ -275,15 +275,19 @@ class MainWindow(QMainWindow):
     def new_bilan(self) -> None:
         if not self.vault.is_open:
             return
-        dialog = NewBilanDialog(self.clock.today(), self)
+        dialog = NewBilanDialog(self.clock.today(), self, keep=self._create_bilan)
         if dialogs.launch(dialog) != QDialog.Accepted or not self.vault.is_open or dialog.value is None:
             return
-        bilan_id = self.repository.create(dialog.value, dialog.chosen_funding, self.clock.now())
-        self.dossiers.save_section(bilan_id, PremierContact(date=self.clock.today()), self.clock.now())
-        log.info("bilan created")
+        bilan_id = self._create_bilan(dialog.value, dialog.chosen_funding)
         self.reload_list()
         self.list_page.select_bilan(bilan_id)
         self.open_bilan(bilan_id)
+
+    def _create_bilan(self, beneficiary, funding) -> int:
+        bilan_id = self.repository.create(beneficiary, funding, self.clock.now())
+        self.dossiers.save_section(bilan_id, PremierContact(date=self.clock.today()), self.clock.now())
+        log.info("bilan created")
+        return bilan_id
 
     def open_bilan(self, bilan_id: int) -> None:
         from .bilan_window import BilanWindow  # loaded with the first bilan, not at start-up
