@@ -39,10 +39,6 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
 
 
-def vault_path() -> Path:
-    return data_dir() / VAULT_FILE
-
-
 def key_path() -> Path:
     return data_dir() / KEY_FILE
 

@@ -7,16 +7,12 @@ from bilan_desktop.instance_lock import InstanceLock
 from bilan_desktop.storage.bilans import BilanRepository
 from bilan_desktop.ui.app import EXIT_IN_USE, run_gui
 from tests.gui.conftest import create_vault, fill_new_bilan, type_text
+from tests.gui.workflow_helpers import choose_file
 
 BACKUP_SECRET = "phrase de la sauvegarde"
 
 
-def _choose(path):
-    def handler(dialog):
-        dialog.selectFile(str(path))
-        dialog.accept()
-        return QDialog.Accepted
-    return handler
+_choose = choose_file
 
 
 def _passphrase(secret, confirm=True):

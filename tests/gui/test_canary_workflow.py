@@ -12,7 +12,7 @@ from bilan_desktop.documents.catalog import DocumentKind
 from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.domain.sections import Conservation, FinDuBilan
 from tests.gui.conftest import by_accessible_name, type_text
-from tests.gui.workflow_helpers import bilan_at
+from tests.gui.workflow_helpers import bilan_at, choose_file
 from tests.helpers.sqlcipher_pages import occurrences
 
 CANARY = "Qzxcanari"
@@ -63,12 +63,7 @@ def test_workflow_documents_and_destruction_leave_no_copy(window, script, tmp_pa
         dialog.accept()
         return dialog.result()
 
-    def choose(dialog):
-        dialog.selectFile(str(exports / "copie.pdf"))
-        dialog.accept()
-        return QDialog.Accepted
-
-    for handler in (destination, choose, lambda d: QMessageBox.Ok):
+    for handler in (destination, choose_file(exports / "copie.pdf"), lambda d: QMessageBox.Ok):
         script.expect(handler)
     bw.documents.export(DocumentKind.SYNTHESE)
     assert (exports / "copie.pdf").exists()

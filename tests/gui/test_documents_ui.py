@@ -13,7 +13,7 @@ from bilan_desktop.domain.seances import Seance
 from bilan_desktop.storage.exports import Destination, ExportLog, ProviderRepository
 from bilan_desktop.storage.dossiers import DossierRepository
 from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan, type_text
-from tests.gui.workflow_helpers import fill
+from tests.gui.workflow_helpers import choose_file, fill
 
 
 def _bilan(window, script):
@@ -94,9 +94,7 @@ def test_preview_in_memory_then_export_a_working_copy(window, script, tmp_path):
 
     def choose(dialog):
         assert dialog.selectedFiles()[0].endswith("synthese-BC-2026-0001.pdf")  # never the beneficiary's name
-        dialog.selectFile(str(tmp_path / "copie.pdf"))
-        dialog.accept()
-        return QDialog.Accepted
+        return choose_file(tmp_path / "copie.pdf")(dialog)
 
     for handler in (preview, destination, choose, lambda d: QMessageBox.Ok):
         script.expect(handler)

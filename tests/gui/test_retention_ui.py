@@ -10,7 +10,7 @@ from bilan_desktop.domain.sections import Conservation, FinDuBilan, Libelle, Pha
 from bilan_desktop.storage.exports import ExportLog
 from bilan_desktop.storage.retention import RetentionEngine
 from tests.gui.conftest import by_accessible_name
-from tests.gui.workflow_helpers import bilan_at, next_step
+from tests.gui.workflow_helpers import bilan_at, choose_file, next_step
 
 
 def _at_end(window, script, conservation=Conservation.AUCUNE):
@@ -34,12 +34,7 @@ def test_end_without_consent_says_what_goes_offers_the_synthese_then_destroys(wi
         dialog.accept()
         return dialog.result()
 
-    def choose(dialog):
-        dialog.selectFile(str(tmp_path / "pour-elodie.pdf"))
-        dialog.accept()
-        return QDialog.Accepted
-
-    for handler in (end_dialog, destination, choose, lambda d: QMessageBox.Ok):
+    for handler in (end_dialog, destination, choose_file(tmp_path / "pour-elodie.pdf"), lambda d: QMessageBox.Ok):
         script.expect(handler)
     assert next_step(bw) == ""
     assert "Contenu du bilan" in seen["message"] and "Document de synthèse" in seen["message"]

@@ -72,3 +72,12 @@ def bilan_at(window, script, step, consent: bool = True, sections=()):
     bw.refresh()
     bw.select(step)
     return bw, repo
+
+
+def choose_file(path):
+    """A dialog-script handler for Qt's file dialog: picks `path` and accepts."""
+    def handler(dialog) -> int:
+        dialog.selectFile(str(path))
+        dialog.accept()
+        return 1  # QDialog.Accepted
+    return handler

@@ -15,6 +15,15 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().translate(_PUNCT).split())
 
 
+def query_words(query: str) -> list[str]:
+    """The folded words of what was typed, computed once per keystroke."""
+    return fold(query).split()
+
+
+def contains_words(haystack_folded: str, words: list[str]) -> bool:
+    """Every word occurs in the (already folded) haystack."""
+    return all(word in haystack_folded for word in words)
+
+
 def matches(haystack_folded: str, query: str) -> bool:
-    """Every word of the query occurs in the (already folded) haystack."""
-    return all(word in haystack_folded for word in fold(query).split())
+    return contains_words(haystack_folded, query_words(query))

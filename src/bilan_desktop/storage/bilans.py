@@ -52,15 +52,21 @@ class BilanRepository:
                  f"BC-{year}-{last + 1:04d}"))
             return cur.lastrowid
 
+    _SUMMARY = ("SELECT b.id, b.reference, p.nom, p.prenom, b.funding, b.step, b.opened_on, b.updated_at "
+                "FROM bilan b JOIN beneficiary p ON p.id = b.beneficiary_id")
+
+    @staticmethod
+    def _summary(r) -> BilanSummary:
+        return BilanSummary(r[0], r[1], r[2], r[3], Funding(r[4]), Step(r[5]), dt.date.fromisoformat(r[6]),
+                            dt.datetime.fromisoformat(r[7]))
+
     def summaries(self) -> list[BilanSummary]:
-        rows = self.vault.conn.execute(
-            "SELECT b.id, b.reference, p.nom, p.prenom, b.funding, b.step, b.opened_on, b.updated_at "
-            "FROM bilan b JOIN beneficiary p ON p.id = b.beneficiary_id ORDER BY b.id").fetchall()
-        return [BilanSummary(r[0], r[1], r[2], r[3], Funding(r[4]), Step(r[5]), dt.date.fromisoformat(r[6]),
-                             dt.datetime.fromisoformat(r[7])) for r in rows]
+        return [self._summary(r) for r in self.vault.conn.execute(self._SUMMARY + " ORDER BY b.id")]
 
     def summary(self, bilan_id: int) -> BilanSummary | None:
-        return next((s for s in self.summaries() if s.id == bilan_id), None)
+        """One bilan (the bilan window's header asks at every save: never the whole list)."""
+        row = self.vault.conn.execute(self._SUMMARY + " WHERE b.id = ?", (bilan_id,)).fetchone()
+        return self._summary(row) if row else None
 
     def beneficiary(self, bilan_id: int) -> Beneficiary:
         row = self.vault.conn.execute(

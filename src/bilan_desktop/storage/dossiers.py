@@ -14,7 +14,7 @@ from ..domain.funding import Funding
 from ..domain.lifecycle import Step
 from ..domain.seances import Seance, seance_problems
 from ..domain.sections import CONSENT_GATED, SECTION_NAMES, SECTIONS, ModaliteSeance
-from ..domain.workflow import CONSENT_MISSING, Dossier, RuleViolation, consent_recorded
+from ..domain.workflow import CONSENT_MISSING, Dossier, RuleViolation
 from .vault import Vault
 
 ADMIN_SECTIONS_FOR_OVERVIEW = ("convention", "cloture", "fin_du_bilan", "suivi")
@@ -61,10 +61,16 @@ class DossierRepository:
                                                 fin=dt.time.fromisoformat(fin), etape=Step(etape)))
         return dossiers
 
+    def consent_recorded(self, bilan_id: int) -> bool:
+        """Free consent (L6313-4), read from the entretien préalable's administrative row alone."""
+        row = self.vault.conn.execute("SELECT data FROM bilan_section WHERE bilan_id = ? AND section = "
+                                      "'entretien_prealable' AND kind = 'admin'", (bilan_id,)).fetchone()
+        return bool(row and json.loads(row[0]).get("consentement_libre"))
+
     # -- writing --------------------------------------------------------------------------------------
     def save_section(self, bilan_id: int, section, now: dt.datetime) -> None:
         name = SECTION_NAMES[type(section)]
-        if name in CONSENT_GATED and codec.has_content(section) and not consent_recorded(self.load(bilan_id)):
+        if name in CONSENT_GATED and codec.has_content(section) and not self.consent_recorded(bilan_id):
             raise RuleViolation([CONSENT_MISSING])
         admin, body = codec.split(section)
         stamp = now.isoformat()
@@ -89,9 +95,8 @@ class DossierRepository:
 
     def save_seance(self, bilan_id: int, seance: Seance, now: dt.datetime) -> int:
         """Insert or update a session; refused with French reasons (24 h, consent, times)."""
-        dossier = self.load(bilan_id)
-        problems = seance_problems(seance, dossier.seances)
-        if seance.counted and not consent_recorded(dossier):
+        problems = seance_problems(seance, self.seances(bilan_id))
+        if seance.counted and not self.consent_recorded(bilan_id):
             problems.insert(0, CONSENT_MISSING)
         if problems:
             raise RuleViolation(problems)

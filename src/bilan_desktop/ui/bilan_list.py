@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
 from ..domain.dates import short_date
-from ..domain.text import fold
+from ..domain.text import contains_words, fold, query_words
 from ..domain.lifecycle import Step
 from ..storage.bilans import BilanSummary
 
@@ -58,14 +58,14 @@ class BilanListModel(QAbstractTableModel):
 
     def _compute_visible(self) -> list[int]:
         words = self._words
-        rows = [i for i, hay in enumerate(self._haystacks) if all(w in hay for w in words)] if words \
+        rows = [i for i, hay in enumerate(self._haystacks) if contains_words(hay, words)] if words \
             else list(range(len(self._all)))
         column, order = self._sort
         rows.sort(key=lambda i: (self._keys[i][column], i), reverse=order == Qt.DescendingOrder)
         return rows
 
     def set_query(self, query: str) -> None:
-        self._words = fold(query).split()
+        self._words = query_words(query)
         self.layoutAboutToBeChanged.emit()
         self._visible = self._compute_visible()
         self.layoutChanged.emit()

@@ -62,10 +62,6 @@ def inform(parent, title: str, text: str) -> None:
     launch(_box(parent, QMessageBox.Information, title, text))
 
 
-def warn(parent, title: str, text: str) -> None:
-    launch(_box(parent, QMessageBox.Warning, title, text))
-
-
 def error(parent, title: str, text: str) -> None:
     launch(_box(parent, QMessageBox.Critical, title, text))
 

@@ -34,10 +34,6 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
-    @property
-    def active(self) -> bool:
-        return self._timer.isActive()
-
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() in _ACTIVITY and self._timer.isActive():
             self._timer.start()

@@ -118,10 +118,6 @@ class ListEditor(QWidget):
         self.table.setCurrentCell(target, 0)
         self.edited.emit()
 
-    def set_cell(self, row: int, column: int, text: str) -> None:
-        """Type into a cell (used by tests and keyboard-free fills)."""
-        self.table.item(row, column).setText(text)
-
     def items(self, keep_empty: bool = False) -> list:
         """The typed items; raises ValueError (French) for a cell that does not parse."""
         result = []
