@@ -17,7 +17,7 @@ from .domain.sections import (Adaptation, Alternative, Conservation, Convention,
                               Experience, FinDuBilan, Libelle, PhaseConclusion, PhaseInvestigation, PhasePreliminaire,
                               PremierContact, Suivi, VerificationProjet)
 
-DEMO_PASSPHRASE = "démonstration bilan"
+DEMO_PASSPHRASE = "démonstration du bilan fictif"
 BANNER = "Mode démonstration — données fictives"
 
 

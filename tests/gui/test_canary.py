@@ -12,7 +12,7 @@ from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan,
 
 CANARY = "Qzwcanari"
 PHONE = "0698765431"
-SECRET = "Qzwsecret phrase"
+SECRET = "Qzwsecret phrase du canari"
 VALUES = {"Nom": f"{CANARY}nom", "Prénom": f"{CANARY}prénom", "Date de naissance": "14/03/1985",
           "E-mail": f"{CANARY.lower()}@exemple.fr", "Téléphone": PHONE, "Adresse": f"{CANARY}adresse"}
 

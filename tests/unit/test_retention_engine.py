@@ -113,7 +113,8 @@ def test_backup_then_destruction_then_restore_stays_destroyed(vault, tmp_path):
     restore_backup(vault, backup, "phrase de la sauvegarde", dt.datetime(2026, 7, 2, 9))
     assert occurrences(vault.db_path, vault.raw_key, CANARY) == 0
     entries = engine.register()
-    assert [e.reference for e in entries] == ["BC-2026-0001"] and entries[0].destroyed_on == dt.date(2026, 7, 2)
+    # the register entry is carried forward with its own date (not a second, later destruction)
+    assert [e.reference for e in entries] == ["BC-2026-0001"] and entries[0].destroyed_on == dt.date(2026, 7, 1)
 
 
 KILL_CHILD = """

@@ -161,7 +161,7 @@ def test_change_passphrase_only_rewraps_the_key(vault):
         vault.unlock(PASSPHRASE)
     vault.unlock("la nouvelle phrase de passe")
     with pytest.raises(WrongKeyOrDamaged):
-        vault.change_passphrase("faux mot de passe", "encore une autre phrase")
+        vault.change_passphrase("faux mot de passe", "encore une toute autre phrase")
 
 
 def test_recovery_code_opens_and_sets_a_new_passphrase(tmp_path):

@@ -1,8 +1,15 @@
 """Encrypted backups (DESIGN.md §5): export to a temporary file, manifest written last, reopened and
 verified, fsynced, then renamed. Restore verifies first and swaps only when everything checks out.
 
-A backup is a single SQLCipher file keyed with its own passphrase (SQLCipher's PBKDF2-HMAC-SHA512),
-so it opens on another machine without the vault's key file.
+A backup is a single SQLCipher file keyed with its own passphrase, so it opens on another machine without the
+vault's key file. The passphrase goes through Argon2id (as the vault's does; SQLCipher's PBKDF2 allows thousands
+of guesses per second on one GPU): the file's 16-byte SQLCipher salt, the only part readable without the key,
+starts with a tag and the Argon2id parameters, and the whole salt salts both Argon2id and SQLCipher's HMAC key.
+Files of the first format (PBKDF2) are still restored.
+
+Restoring never brings back what was destroyed: the destructions recorded in the current vault are applied to
+the restored content before the swap, and only the application's own schema is accepted (no trigger, view or
+unknown table that could silently cancel a deletion).
 """
 
 from __future__ import annotations
@@ -14,15 +21,21 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import os
+import secrets
+import sqlcipher3
+
 from .. import __version__
-from .atomic import replace_durably, temp_name
+from . import keyfile as keyfile_module
+from .atomic import open_exclusive_temp, replace_durably
 from .errors import BackupInvalid, NewerSchema, WrongKeyOrDamaged
-from .keyfile import check_new_passphrase, normalize_passphrase
-from .migrations import APPLICATION_ID
-from .retention import RetentionEngine
-from .vault import DatabaseError, Vault, open_keyed, quote_passphrase, raw_key_pragma
+from .keyfile import KdfParams, check_new_passphrase, normalize_passphrase
+from .migrations import APPLICATION_ID, migrate
+from .retention import RetentionEngine, carry_forward
+from .vault import DatabaseError, Vault, configure, open_keyed, quote_passphrase, raw_key_pragma
 
 MANIFEST_TABLE = "backup_manifest"
+SALT_TAG = b"\xb1\x1a"  # format 2: tag, time_cost, log2(memory KiB), parallelism, then 11 random bytes
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,67 @@ def _passphrase_pragma(passphrase: str) -> str:
     return f"PRAGMA key = {quote_passphrase(normalize_passphrase(passphrase))}"
 
 
+def _new_salt(kdf: KdfParams) -> bytes:
+    log2 = kdf.memory_cost.bit_length() - 1
+    if 1 << log2 != kdf.memory_cost:
+        raise ValueError("memory_cost must be a power of two")
+    return SALT_TAG + bytes((kdf.time_cost, log2, kdf.parallelism)) + secrets.token_bytes(11)
+
+
+def _kdf_of_salt(salt: bytes) -> KdfParams | None:
+    """The Argon2id parameters a format-2 salt carries, within the key file's bounds; None for another file."""
+    if len(salt) != 16 or not salt.startswith(SALT_TAG) or salt[3] > 40:
+        return None
+    kdf = KdfParams(salt[2], 1 << salt[3], salt[4])
+    try:
+        kdf.check_bounds()
+    except WrongKeyOrDamaged:
+        return None
+    return kdf
+
+
+def _raw_with_salt(passphrase: str, salt: bytes, kdf: KdfParams) -> str:
+    key = kdf.derive(normalize_passphrase(passphrase).encode("utf-8"), salt)
+    return f"x'{key.hex()}{salt.hex()}'"
+
+
+def backup_key_pragmas(path: Path, passphrase: str) -> list[str]:
+    """The PRAGMA key statements to try on a backup file: Argon2id when the file is of format 2, then the
+    first format (PBKDF2 on the passphrase)."""
+    try:
+        with open(path, "rb") as handle:
+            salt = handle.read(16)
+    except OSError:
+        salt = b""
+    kdf = _kdf_of_salt(salt)
+    pragmas = [f'PRAGMA key = "{_raw_with_salt(passphrase, salt, kdf)}"'] if kdf else []
+    return pragmas + [_passphrase_pragma(passphrase)]
+
+
+def is_own_backup(path: Path) -> bool:
+    """A backup file this application wrote (format 2): its first bytes carry the tag and bounded parameters."""
+    try:
+        with open(path, "rb") as handle:
+            return _kdf_of_salt(handle.read(16)) is not None
+    except OSError:
+        return False
+
+
+def rotate_backups(folder: Path, keep: int, newest: Path) -> list[Path]:
+    """Keep the `keep` most recent of this application's backups in the folder (0: all); other `.bilanbak` files,
+    whoever wrote them, are never touched. Returns what was deleted."""
+    if keep <= 0:
+        return []
+    own = [p for p in folder.glob("*.bilanbak") if p.is_file() and not p.is_symlink() and is_own_backup(p)]
+    backups = sorted(own, key=lambda p: (p.stat().st_mtime, p == newest), reverse=True)
+    removed = []
+    for old in backups[keep:]:
+        if old != newest:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    return removed
+
+
 def _export(conn, target: Path, key_value: str, version: int) -> None:
     """Copy the connection's main database into a new SQLCipher file keyed with `key_value`."""
     conn.execute("ATTACH DATABASE ? AS target KEY ?", (str(target), key_value))
@@ -72,18 +146,21 @@ def _export(conn, target: Path, key_value: str, version: int) -> None:
 
 
 def write_backup(vault: Vault, destination: Path, passphrase: str, now: dt.datetime) -> Manifest:
-    """Destruction runs first: a backup never holds what the law already requires to be gone."""
+    """Destruction runs first: a backup never holds what the law already requires to be gone. The file is private
+    (0600), created exclusively beside its destination, and appears under its name only once verified."""
     check_new_passphrase(passphrase)
     RetentionEngine(vault).run(now.date(), now)
     destination = Path(destination)
-    tmp = temp_name(destination)
-    tmp.unlink(missing_ok=True)
+    tmp, fd = open_exclusive_temp(destination)
+    os.close(fd)
     try:
+        salt = _new_salt(keyfile_module.DEFAULT_KDF)
+        key_value = _raw_with_salt(passphrase, salt, keyfile_module.DEFAULT_KDF)
         version = vault.schema_version()
-        _export(vault.conn, tmp, normalize_passphrase(passphrase), version)
+        _export(vault.conn, tmp, key_value, version)
         counts, content_hash = fingerprint(vault.conn)
         manifest = Manifest(version, now.isoformat(), counts, content_hash, __version__)
-        conn, _ = open_keyed(tmp, _passphrase_pragma(passphrase))
+        conn, _ = open_keyed(tmp, f'PRAGMA key = "{key_value}"')
         try:
             conn.execute(f"CREATE TABLE {MANIFEST_TABLE} (schema_version INTEGER NOT NULL, created_at TEXT "
                          "NOT NULL, row_counts TEXT NOT NULL, content_hash TEXT NOT NULL, app_version TEXT NOT NULL)")
@@ -92,6 +169,7 @@ def write_backup(vault: Vault, destination: Path, passphrase: str, now: dt.datet
                           __version__))
         finally:
             conn.close()
+        os.chmod(tmp, 0o600)
         verify_backup(tmp, passphrase)
         replace_durably(tmp, destination)
     except BaseException:
@@ -113,10 +191,16 @@ def _read_manifest(conn) -> Manifest:
 def open_backup(path: Path, passphrase: str):
     if not Path(path).is_file():
         raise BackupInvalid("Le fichier de sauvegarde est introuvable.")
+    conn = None
     try:
-        conn, _ = open_keyed(Path(path), _passphrase_pragma(passphrase), read_only=True)
-    except WrongKeyOrDamaged as exc:
-        raise BackupInvalid("Mot de passe incorrect ou sauvegarde endommagée : rien n'a été restauré.") from exc
+        for pragma in backup_key_pragmas(Path(path), passphrase):
+            try:
+                conn, _ = open_keyed(Path(path), pragma, read_only=True)
+                break
+            except WrongKeyOrDamaged:
+                continue
+        if conn is None:
+            raise BackupInvalid("Mot de passe incorrect ou sauvegarde endommagée : rien n'a été restauré.")
     except NewerSchema as exc:
         raise BackupInvalid("Cette sauvegarde vient d'une version plus récente de Bilan Desktop : "
                             "mettez l'application à jour pour la restaurer.") from exc
@@ -145,24 +229,81 @@ def verify_backup(path: Path, passphrase: str) -> Manifest:
     return manifest
 
 
-def restore_backup(vault: Vault, source: Path, passphrase: str, now: dt.datetime) -> Manifest:
-    """Replace the open vault's content by the backup's; the vault keeps its own key and passphrase. The
-    destruction engine runs on the restored content before anything is shown: a destroyed bilan never
-    comes back from an old backup."""
+@dataclass(frozen=True)
+class BackupInfo:
+    manifest: Manifest
+    destroyed_since: list[str]  # references destroyed in the vault since the backup was made
+
+
+def _register_keys(conn) -> set[tuple[str, str, str]]:
+    return {(r[0], r[1], r[2]) for r in conn.execute(
+        "SELECT reference, destroyed_on, categories FROM destruction_register")}
+
+
+def inspect_backup(vault: Vault, source: Path, passphrase: str) -> BackupInfo:
+    """Verify a backup and tell what restoring it means: which destructions it predates (they will be applied
+    again before anything is shown)."""
     manifest = verify_backup(source, passphrase)
-    tmp = temp_name(vault.db_path)
-    tmp.unlink(missing_ok=True)
+    with open_backup(source, passphrase) as conn:
+        has_register = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'destruction_register'").fetchone()
+        known = _register_keys(conn) if has_register else set()
+    missing = sorted({key[0] for key in _register_keys(vault.conn) - known})
+    return BackupInfo(manifest, missing)
+
+
+def _schema(conn) -> list[tuple]:
+    return sorted(tuple(r) for r in conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+        "AND name != ?", (MANIFEST_TABLE,)))
+
+
+def check_own_schema(conn, version: int) -> None:
+    """Only the schema this application's migrations produce for that version: no trigger, view, index or table of
+    anyone else's (a `BEFORE DELETE … RAISE(IGNORE)` trigger would silently cancel destructions)."""
+    reference = sqlcipher3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(reference, version)
+        expected = _schema(reference)
+    finally:
+        reference.close()
+    if _schema(conn) != expected:
+        raise BackupInvalid("Cette sauvegarde contient des éléments que Bilan Desktop n'écrit pas : elle a été "
+                            "modifiée en dehors de l'application. Rien n'a été restauré.")
+
+
+def restore_backup(vault: Vault, source: Path, passphrase: str, now: dt.datetime) -> Manifest:
+    """Replace the open vault's content by the backup's; the vault keeps its own key and passphrase. Before the swap,
+    the restored content gets every destruction the current vault has recorded (and its register); after it, the
+    destruction engine runs on the dates the backup holds. A destroyed bilan never comes back from an old backup."""
+    manifest = verify_backup(source, passphrase)
+    tmp, fd = open_exclusive_temp(vault.db_path)
+    os.close(fd)
     try:
         with open_backup(source, passphrase) as conn:
+            check_own_schema(conn, manifest.schema_version)
             _export(conn, tmp, f"x'{vault.raw_key.hex()}'", manifest.schema_version)
         check, _ = open_keyed(tmp, raw_key_pragma(vault.raw_key))
         try:
             _, content_hash = fingerprint(check)
+            if content_hash != manifest.content_hash:
+                raise BackupInvalid()
+            configure(check)
+            migrate(check)
+            check.execute("BEGIN IMMEDIATE")
+            try:
+                carried = carry_forward(vault.conn, check)
+                check.execute("COMMIT")
+            except BaseException:
+                check.execute("ROLLBACK")
+                raise
+            if carried:
+                check.execute("VACUUM")
         finally:
             check.close()
-        if content_hash != manifest.content_hash:
-            raise BackupInvalid()
         vault.swap_in(tmp)
+    except DatabaseError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupInvalid() from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -82,30 +82,21 @@ class RetentionEngine:
                 self._compact()
             except DatabaseError as exc:  # the rows are gone and their pages zeroed already (secure_delete)
                 log.warning("compaction deferred: %s", type(exc).__name__)
+            try:  # older copies of the file (OS backups, stray temporary files) no longer open with today's key
+                self.vault.rotate_master_key()
+            except (DatabaseError, OSError) as exc:
+                log.warning("key rotation deferred: %s", type(exc).__name__)
         return report
 
     def _destroy(self, bilan_id: int, reference: str, due: list[Due], today: dt.date, now: dt.datetime) -> None:
         categories = {d.category for d in due}
-        sections = [name for c in categories for name in SECTIONS_OF[c]]
         with self.vault.transaction() as conn:
-            marks = ",".join("?" * len(sections))
-            conn.execute(f"DELETE FROM bilan_section WHERE bilan_id = ? AND kind = 'content' AND section IN ({marks})",
-                         (bilan_id, *sections))
-            if Category.CONTENU in categories:
-                conn.execute("DELETE FROM seance_notes WHERE seance_id IN (SELECT id FROM seance WHERE bilan_id = ?)",
-                             (bilan_id,))
-            if not self._present_after(conn, bilan_id):
-                conn.execute("UPDATE satisfaction SET bilan_id = NULL, comment = '' WHERE bilan_id = ?", (bilan_id,))
+            delete_categories(conn, bilan_id, categories)
             reasons = sorted({d.reason for d in due})
             conn.execute("INSERT INTO destruction_register (bilan_id, reference, destroyed_on, legal_basis, "
                          "categories, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                          (bilan_id, reference, today.isoformat(), f"{BASIS} — {', '.join(reasons)}",
                           json.dumps(sorted(c.value for c in categories)), now.isoformat()))
-
-    @staticmethod
-    def _present_after(conn, bilan_id: int) -> bool:
-        return conn.execute("SELECT 1 FROM bilan_section WHERE bilan_id = ? AND kind = 'content' LIMIT 1",
-                            (bilan_id,)).fetchone() is not None
 
     def _remove_working_copies(self, bilan_id: int, due: list[Due], now: dt.datetime) -> list[str]:
         if Category.SYNTHESE not in {d.category for d in due}:
@@ -133,6 +124,63 @@ class RetentionEngine:
         rows = self.vault.conn.execute("SELECT reference, destroyed_on, legal_basis, categories FROM "
                                        "destruction_register ORDER BY destroyed_on DESC, id DESC").fetchall()
         return [RegisterEntry(r[0], dt.date.fromisoformat(r[1]), r[2], json.loads(r[3])) for r in rows]
+
+
+class DestructionNotApplied(DatabaseError):
+    """Rows that should be gone are still there (a trigger, a foreign constraint): nothing is recorded."""
+
+
+def _remaining(conn, bilan_id: int, categories: set[Category]) -> int:
+    sections = [name for c in categories for name in SECTIONS_OF[c]]
+    marks = ",".join("?" * len(sections))
+    left = conn.execute(f"SELECT count(*) FROM bilan_section WHERE bilan_id = ? AND kind = 'content' AND section IN "
+                        f"({marks})", (bilan_id, *sections)).fetchone()[0]
+    if Category.CONTENU in categories:
+        left += conn.execute("SELECT count(*) FROM seance_notes WHERE seance_id IN (SELECT id FROM seance WHERE "
+                             "bilan_id = ?)", (bilan_id,)).fetchone()[0]
+    return int(left)
+
+
+def delete_categories(conn, bilan_id: int, categories: set[Category]) -> None:
+    """Delete one bilan's rows of these categories, inside the caller's transaction, then check they are really gone
+    (a restored file could hold a trigger that silently cancels a DELETE): if not, raise, and the caller's
+    transaction (with its register entry) rolls back. The satisfaction answers lose their link to the bilan once no
+    content is left."""
+    sections = [name for c in categories for name in SECTIONS_OF[c]]
+    marks = ",".join("?" * len(sections))
+    conn.execute(f"DELETE FROM bilan_section WHERE bilan_id = ? AND kind = 'content' AND section IN ({marks})",
+                 (bilan_id, *sections))
+    if Category.CONTENU in categories:
+        conn.execute("DELETE FROM seance_notes WHERE seance_id IN (SELECT id FROM seance WHERE bilan_id = ?)",
+                     (bilan_id,))
+    if _remaining(conn, bilan_id, categories):
+        raise DestructionNotApplied("rows still present after delete")
+    if conn.execute("SELECT 1 FROM bilan_section WHERE bilan_id = ? AND kind = 'content' LIMIT 1",
+                    (bilan_id,)).fetchone() is None:
+        conn.execute("UPDATE satisfaction SET bilan_id = NULL, comment = '' WHERE bilan_id = ?", (bilan_id,))
+
+
+def carry_forward(source, target) -> list[str]:
+    """Apply to `target` (a restored file, before it is shown) every destruction recorded in `source` (the vault it
+    replaces) that `target` does not know: the content is deleted again and the register entry copied. Restoring
+    an old backup never brings back what R6313-7 already required gone. Returns the references concerned."""
+    known = {(r[0], r[1], r[2]) for r in target.execute(
+        "SELECT reference, destroyed_on, categories FROM destruction_register")}
+    carried = []
+    for reference, destroyed_on, basis, categories, recorded_at in source.execute(
+            "SELECT reference, destroyed_on, legal_basis, categories, recorded_at FROM destruction_register "
+            "ORDER BY id").fetchall():
+        if (reference, destroyed_on, categories) in known:
+            continue
+        row = target.execute("SELECT id FROM bilan WHERE reference = ?", (reference,)).fetchone()
+        bilan_id = row[0] if row else None
+        if bilan_id is not None:
+            delete_categories(target, bilan_id, {Category(c) for c in json.loads(categories)})
+        target.execute("INSERT INTO destruction_register (bilan_id, reference, destroyed_on, legal_basis, categories, "
+                       "recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       (bilan_id, reference, destroyed_on, basis, categories, recorded_at))
+        carried.append(reference)
+    return carried
 
 
 def _remove_if_unchanged(path: Path, digest: str | None) -> str:

@@ -10,17 +10,18 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 from enum import Enum
 from pathlib import Path
 
 import sqlcipher3
 
 from ..paths import KEY_FILE, VAULT_FILE
-from .atomic import fsync_dir, replace_durably, temp_name
+from .atomic import create_exclusive, fsync_dir, replace_durably, temp_name
 from .errors import (MigrationFailed, NewerSchema, VaultAlreadyExists, VaultIncomplete, VaultLocked, VaultMissing,
                      WrongKeyOrDamaged)
 from . import keyfile as keyfile_module
-from .keyfile import KdfParams, KeyFile, check_new_passphrase, new_recovery_code
+from .keyfile import KdfParams, KeyFile, Unwrapped, check_new_passphrase, new_recovery_code
 from .migrations import APPLICATION_ID, CURRENT_VERSION, migrate
 
 DatabaseError = sqlcipher3.DatabaseError
@@ -34,6 +35,10 @@ class VaultState(Enum):
 
 def raw_key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def raw_rekey_pragma(key: bytes) -> str:
+    return f"PRAGMA rekey = \"x'{key.hex()}'\""
 
 
 def quote_passphrase(passphrase: str) -> str:
@@ -79,6 +84,7 @@ class Vault:
         self.key_path = self.folder / KEY_FILE
         self._conn = None
         self._key: bytes | None = None
+        self._wrapping: bytes | None = None  # W, kept while unlocked so that the master key can be rotated
 
     # -- state -------------------------------------------------------------------------------
     def state(self) -> VaultState:
@@ -111,12 +117,14 @@ class Vault:
         check_new_passphrase(passphrase)
         if self.state() is not VaultState.ABSENT:
             raise VaultAlreadyExists()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = secrets.token_bytes(32)
         code = new_recovery_code()
-        keyfile = KeyFile.create(key, passphrase, code, kdf or keyfile_module.DEFAULT_KDF)
+        wrapping = secrets.token_bytes(32)
+        keyfile = KeyFile.create(key, passphrase, code, kdf or keyfile_module.DEFAULT_KDF, wrapping)
         tmp = temp_name(self.db_path)
         tmp.unlink(missing_ok=True)
+        create_exclusive(tmp)
         conn = sqlcipher3.connect(str(tmp), isolation_level=None)
         try:
             conn.execute(raw_key_pragma(key))
@@ -131,6 +139,7 @@ class Vault:
         keyfile.save(self.key_path)
         replace_durably(tmp, self.db_path)
         self._open_with_key(key)
+        self._wrapping = wrapping
         return code
 
     def _check_present(self) -> None:
@@ -139,30 +148,108 @@ class Vault:
             raise VaultMissing()
         if state is VaultState.INCOMPLETE:
             raise VaultIncomplete()
+        if not self.db_path.is_file() or not self.key_path.is_file():
+            raise WrongKeyOrDamaged()
 
     def load_keyfile(self) -> KeyFile:
         self._check_present()
         return KeyFile.load(self.key_path)
 
+    def _open_unwrapped(self, keyfile: KeyFile, unwrapped: Unwrapped) -> bytes:
+        """Open with the first master key that works; finish or forget an interrupted rotation."""
+        for index, key in enumerate(unwrapped.masters):
+            try:
+                self._open_with_key(key)
+            except WrongKeyOrDamaged:
+                continue
+            if keyfile.master_next is not None:
+                if index == 1:
+                    keyfile.promote_master()  # the vault was rekeyed, the key file not yet tidied
+                else:
+                    keyfile.drop_staged()  # killed before the rekey: the staged key was never used
+                keyfile.save(self.key_path)
+            return key
+        raise WrongKeyOrDamaged()
+
     def unlock(self, passphrase: str) -> None:
-        key = self.load_keyfile().unwrap_passphrase(passphrase)
-        self._open_with_key(key)
+        keyfile = self.load_keyfile()
+        unwrapped = keyfile.open_passphrase(passphrase)
+        key = self._open_unwrapped(keyfile, unwrapped)
+        wrapping = unwrapped.wrapping
+        if wrapping is None:  # format 1: upgraded now
+            wrapping = keyfile.upgrade(passphrase, key)
+            keyfile.save(self.key_path)
+        self._wrapping = wrapping
 
     def unlock_with_recovery(self, code: str, new_passphrase: str) -> None:
-        """Open with the recovery code and set a new passphrase (the key itself is unchanged)."""
+        """Open with the recovery code and set a new passphrase (the code stays valid)."""
         check_new_passphrase(new_passphrase)
         keyfile = self.load_keyfile()
-        key = keyfile.unwrap_recovery(code)
-        self._open_with_key(key)
-        keyfile.set_passphrase(new_passphrase, key)
+        unwrapped = keyfile.open_recovery(code)
+        key = self._open_unwrapped(keyfile, unwrapped)
+        wrapping = unwrapped.wrapping
+        if wrapping is None:  # a format-1 slot: rebuild the hierarchy around a new W
+            wrapping = secrets.token_bytes(32)
+            keyfile.set_master(key, wrapping)
+            keyfile.set_recovery(code, wrapping)
+        keyfile.set_passphrase(new_passphrase, wrapping)
         keyfile.save(self.key_path)
+        self._wrapping = wrapping
 
     def change_passphrase(self, current: str, new: str) -> None:
+        """Rewraps W under the new passphrase: instant, nothing re-encrypted. See `renew_keys` for the case
+        where the old passphrase may have been seen."""
         check_new_passphrase(new)
         keyfile = self.load_keyfile()
-        key = keyfile.unwrap_passphrase(current)
-        keyfile.set_passphrase(new, key)
+        unwrapped = keyfile.open_passphrase(current)
+        wrapping = unwrapped.wrapping
+        if wrapping is None:
+            wrapping = keyfile.upgrade(current, unwrapped.masters[0])
+        keyfile.set_passphrase(new, wrapping)
         keyfile.save(self.key_path)
+        if self._key is not None:
+            self._wrapping = wrapping
+
+    @property
+    def needs_recovery_code(self) -> bool:
+        """True when the key file no longer holds a usable recovery slot (a format-1 one dropped at a rotation)."""
+        return not self.load_keyfile().has_recovery
+
+    def renew_keys(self, passphrase: str) -> str:
+        """« Nouveau code de secours »: new W and new master key; the passphrase (checked, possibly the new one)
+        and a new recovery code wrap W. Old key files, old codes and old copies of the vault open nothing of
+        today's vault any more. Returns the new code, to be shown once."""
+        keyfile = self.load_keyfile()
+        keyfile.open_passphrase(passphrase)  # proves the passphrase before anything changes
+        wrapping = secrets.token_bytes(32)
+        code = new_recovery_code()
+        current = self.raw_key
+        keyfile.slots = {}
+        keyfile.set_slot("passphrase", keyfile_module.normalize_passphrase(passphrase).encode("utf-8"), wrapping)
+        keyfile.set_recovery(code, wrapping)
+        keyfile.set_master(current, wrapping)
+        self._wrapping = wrapping
+        self._rotate(keyfile)
+        return code
+
+    def rotate_master_key(self) -> bool:
+        """A fresh random master key (PRAGMA rekey), wrapped under W. Called after every destruction, so that any
+        older copy of the vault file no longer opens with today's key file. False when W is unknown (a vault
+        opened with a raw key by a recovery tool)."""
+        if self._wrapping is None or self._conn is None:
+            return False
+        self._rotate(self.load_keyfile())
+        return True
+
+    def _rotate(self, keyfile: KeyFile) -> None:
+        assert self._wrapping is not None
+        new_key = secrets.token_bytes(32)
+        keyfile.stage_master(new_key, self._wrapping)
+        keyfile.save(self.key_path)  # 1. both keys in the file: whichever the vault has, it opens
+        self.conn.execute(raw_rekey_pragma(new_key))  # 2. atomic in SQLCipher: all pages or none
+        self._key = new_key
+        keyfile.promote_master()
+        keyfile.save(self.key_path)  # 3. the old key is forgotten
 
     def open_with_key(self, key: bytes) -> None:
         """For recovery tools and tests that already hold the raw key."""
@@ -179,6 +266,10 @@ class Vault:
             conn.close()
             raise MigrationFailed() from exc
         self._conn, self._key = conn, key
+        aside = self._aside_path()
+        if aside.exists():  # a restore was killed after its swap: the new file opened, the old one goes
+            with contextlib.suppress(OSError):
+                aside.unlink()
 
     def lock(self) -> None:
         if self._conn is not None:
@@ -188,6 +279,7 @@ class Vault:
             self._conn.close()
         self._conn = None
         self._key = None
+        self._wrapping = None
 
     # -- transactions and checks ---------------------------------------------------------------
     @contextlib.contextmanager
@@ -215,22 +307,34 @@ class Vault:
                  "kdf_iter", "cipher_use_hmac", "temp_store", "secure_delete", "journal_mode")
         return {name: str(self.conn.execute(f"PRAGMA {name}").fetchone()[0]) for name in names}
 
+    def _aside_path(self) -> Path:
+        return self.db_path.with_name(self.db_path.name + ".avant-restauration")
+
     def swap_in(self, new_db: Path) -> None:
-        """Replace the open vault's file by `new_db` (keyed with the same key), keeping the current
-        file aside until the new one is in place and has opened; then reopen."""
-        key = self.raw_key
+        """Replace the open vault's file by `new_db` (keyed with the same key). `coffre.db` is always one complete
+        file: the current one is kept aside (a hard link, or a copy where links are not possible), the new one
+        takes its name in one atomic rename, and the aside copy goes once the new file has opened. A kill at any
+        point leaves either the old or the new vault under the name, and the next open tidies up."""
+        key, wrapping = self.raw_key, self._wrapping
         self.lock()
-        aside = self.db_path.with_name(self.db_path.name + ".avant-restauration")
-        os.replace(self.db_path, aside)
+        aside = self._aside_path()
+        aside.unlink(missing_ok=True)
+        try:
+            os.link(self.db_path, aside)
+        except OSError:
+            shutil.copyfile(self.db_path, aside)
+        fsync_dir(self.folder)
         try:
             replace_durably(new_db, self.db_path)
             self._open_with_key(key)
         except BaseException:
             self.lock()
-            os.replace(aside, self.db_path)
-            fsync_dir(self.folder)
+            if aside.exists():
+                os.replace(aside, self.db_path)
+                fsync_dir(self.folder)
             self._open_with_key(key)
+            self._wrapping = wrapping
             raise
-        aside.unlink()
+        aside.unlink(missing_ok=True)
         fsync_dir(self.folder)
-
+        self._wrapping = wrapping

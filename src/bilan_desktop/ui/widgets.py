@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from ..storage.keyfile import MIN_PASSPHRASE_LENGTH, normalize_passphrase
+from ..domain.passphrase import HINT, MIN_LENGTH, estimate
+from ..storage.keyfile import normalize_passphrase
 
 
 def password_field(accessible_name: str, object_name: str) -> QLineEdit:
@@ -34,23 +33,17 @@ def show_error(label: QLabel, message: str) -> None:
 
 
 def passphrase_strength(passphrase: str) -> tuple[int, str]:
-    """A rough entropy estimate (bits) and a French hint. Long phrases beat clever symbols."""
+    """The estimate the vault applies (domain.passphrase), in bits, and a French hint."""
     if not passphrase:
-        return 0, f"Au moins {MIN_PASSPHRASE_LENGTH} caractères. Une phrase de plusieurs mots est idéale."
-    pool = 0
-    pool += 26 if any(c.islower() for c in passphrase) else 0
-    pool += 26 if any(c.isupper() for c in passphrase) else 0
-    pool += 10 if any(c.isdigit() for c in passphrase) else 0
-    pool += 33 if any(not c.isalnum() for c in passphrase) else 0
-    pool += 40 if any(ord(c) > 127 for c in passphrase) else 0
-    distinct = len(set(passphrase))
-    bits = int(min(len(passphrase), distinct * 2) * math.log2(max(pool, 2)))
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        return bits, (f"Trop court : {len(passphrase)} caractère(s) sur {MIN_PASSPHRASE_LENGTH} au minimum.")
-    if bits < 60:
-        return bits, "Force : faible. Ajoutez des mots ou des caractères variés."
+        return 0, f"Au moins {MIN_LENGTH} caractères. Une phrase de plusieurs mots peu courants est idéale."
+    strength = estimate(normalize_passphrase(passphrase))
+    bits = int(strength.bits)
+    if len(passphrase) < MIN_LENGTH:
+        return bits, f"Trop court : {len(passphrase)} caractère(s) sur {MIN_LENGTH} au minimum."
+    if not strength.acceptable:
+        return bits, f"Force : insuffisante (environ {bits} bits, il en faut 60). {HINT}"
     if bits < 80:
-        return bits, "Force : moyenne. Quelques caractères de plus la rendraient solide."
+        return bits, "Force : suffisante."
     if bits < 110:
         return bits, "Force : bonne."
     return bits, "Force : très bonne."
@@ -58,8 +51,9 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
 
 def new_passphrase_problem(first: str, second: str) -> str:
     """The French reason a new passphrase and its confirmation are refused, or '' when accepted."""
-    if len(normalize_passphrase(first)) < MIN_PASSPHRASE_LENGTH:
-        return f"Le mot de passe doit contenir au moins {MIN_PASSPHRASE_LENGTH} caractères."
+    strength = estimate(normalize_passphrase(first))
+    if not strength.acceptable:
+        return strength.message
     if normalize_passphrase(first) != normalize_passphrase(second):
         return "Les deux mots de passe ne sont pas identiques."
     return ""
