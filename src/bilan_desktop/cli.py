@@ -23,12 +23,20 @@ EXIT_CODES = """codes de sortie :
   5  coffre déjà ouvert par une autre instance de Bilan Desktop
   6  sauvegarde invalide, endommagée ou mot de passe de sauvegarde incorrect
   7  le contrôle d'intégrité a trouvé des problèmes
+  8  installation défectueuse (version de Qt pour Python incompatible)
+  9  fichier ou dossier inutilisable (introuvable, protégé en écriture, disque plein, dossier à la place d'un fichier)
 
 Les mots de passe sont lus au terminal ; quand l'entrée standard n'est pas un terminal,
 une ligne par mot de passe demandé est lue sur l'entrée standard."""
 
+EXIT_USAGE = 2
 EXIT_IN_USE = 5
+EXIT_DAMAGED = 3
 EXIT_CHECK_FAILED = 7
+EXIT_BROKEN_INSTALL = 8
+EXIT_FILE = 9
+FILE_ERROR_MESSAGE = ("Lecture ou écriture impossible (fichier introuvable, dossier protégé en écriture, disque plein "
+                      "ou dossier à la place d'un fichier). Rien n'a été modifié.")
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +46,35 @@ class _FrenchHelpFormatter(argparse.RawDescriptionHelpFormatter):
         return super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
 
 
+class UsageError(Exception):
+    """A command line argparse refused; `message` is French."""
+
+
+def french_usage_message(message: str) -> str:
+    """argparse speaks English: one French sentence for each of its errors."""
+    patterns = [
+        (r"the following arguments are required: (.+)", "Argument manquant : {0}."),
+        (r"unrecognized arguments: (.+)", "Argument inconnu : {0}."),
+        (r"argument COMMANDE: invalid choice: '([^']*)'.*", "Commande inconnue : « {0} »."),
+        (r"argument (\S+): expected one argument", "L'option {0} attend une valeur."),
+        (r"argument (\S+): ignored explicit argument '([^']*)'", "L'option {0} ne prend pas de valeur."),
+        (r"ambiguous option: (\S+) could match.*", "Option ambiguë : {0}."),
+    ]
+    import re
+    for pattern, french in patterns:
+        match = re.fullmatch(pattern, message.strip())
+        if match:
+            return french.format(*match.groups())
+    return "Ligne de commande invalide."
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message):  # type: ignore[override]
+        raise UsageError(french_usage_message(message))
+
+
 def _french_parser(**kwargs) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(add_help=False, formatter_class=_FrenchHelpFormatter, **kwargs)
+    parser = FrenchArgumentParser(add_help=False, formatter_class=_FrenchHelpFormatter, **kwargs)
     parser._positionals.title = "arguments"
     parser._optionals.title = "options"
     parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
@@ -47,7 +82,7 @@ def _french_parser(**kwargs) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = FrenchArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DOSSIER", default=argparse.SUPPRESS,
                         help="dossier du coffre (par défaut : le dossier de données de l'utilisateur)")
     parser = _french_parser(
@@ -82,13 +117,22 @@ def _vault():
     return Vault(paths.data_dir())
 
 
-def _unlocked_vault():
-    """Unlocked, with the destruction engine applied first, as at every unlock (R6313-7)."""
+def _unlocked_vault(tolerate_damage: bool = False):
+    """Unlocked, with the destruction engine applied first, as at every unlock (R6313-7). A damaged vault that
+    `check` must examine stays open even when the engine cannot read it."""
     from .storage.retention import RetentionEngine
+    from .storage.vault import DatabaseError
     vault = _vault()
     vault.unlock(read_secret("Mot de passe du coffre : "))
     now = SystemClock().now()
-    report = RetentionEngine(vault).run(now.date(), now)
+    try:
+        report = RetentionEngine(vault).run(now.date(), now)
+    except DatabaseError:
+        if not tolerate_damage:
+            vault.lock()
+            raise
+        print("Le moteur de destruction n'a pas pu lire le coffre (pages endommagées).", file=sys.stderr)
+        return vault
     if report.destroyed:
         print(f"Destruction réglementaire effectuée : {', '.join(report.destroyed)}", file=sys.stderr)
     if report.pending:
@@ -114,7 +158,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_check(args) -> int:
-    vault = _unlocked_vault()
+    vault = _unlocked_vault(tolerate_damage=True)
     try:
         problems = vault.check()
         version = vault.schema_version()
@@ -147,7 +191,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from .storage.backup import write_backup
+    from .storage.backup import check_backup_target, write_backup
+    check_backup_target(Path(args.output), paths.data_dir())  # before asking anything
     vault = _unlocked_vault()
     try:
         secret = read_secret("Mot de passe de la sauvegarde (12 caractères au moins) : ")
@@ -187,27 +232,64 @@ COMMANDS = {"init": cmd_init, "check": cmd_check, "list": cmd_list, "backup": cm
             "restore": cmd_restore}
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    paths.set_data_dir(getattr(args, "data_dir", None))
-    setup_logging()
-    if args.command is None:
-        from .ui.app import run_gui
-        if args.demo:
-            return _run_demo(run_gui)
-        return run_gui()
-    from .instance_lock import IN_USE_MESSAGE, InstanceLock
+def _run_command(args) -> int:
+    from .instance_lock import InstanceLock
+    from .storage.errors import VaultMissing
+    folder = paths.data_dir()
+    if args.command != "init" and not folder.is_dir():
+        if folder.exists():
+            print(FILE_ERROR_MESSAGE, file=sys.stderr)
+            return EXIT_FILE
+        print(VaultMissing.user_message, file=sys.stderr)  # and the folder is not created
+        return VaultMissing.exit_code
     lock = InstanceLock(paths.lock_path())
-    if not lock.acquire():
-        print(IN_USE_MESSAGE, file=sys.stderr)
-        return EXIT_IN_USE
+    status = lock.acquire()
+    if not status.ok:
+        print(status.message, file=sys.stderr)
+        return EXIT_IN_USE if status.in_use else EXIT_FILE
     try:
         log.info("command %s", args.command)
         return COMMANDS[args.command](args)
+    finally:
+        lock.release()
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .hardening import harden_process, sweep_stale_temp_files
+    from .storage.vault import DatabaseError
+    harden_process()
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"{exc} Voir « bilan-desktop --help ».", file=sys.stderr)
+        return EXIT_USAGE
+    from .qt_selfcheck import binding_problem
+    problem = binding_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BROKEN_INSTALL
+    paths.set_data_dir(getattr(args, "data_dir", None))
+    setup_logging()
+    if paths.data_dir().is_dir():
+        sweep_stale_temp_files(paths.data_dir())
+    try:
+        if args.command is None:
+            from .ui.app import run_gui
+            if args.demo:
+                return _run_demo(run_gui)
+            return run_gui()
+        return _run_command(args)
     except VaultError as exc:
         print(exc.user_message, file=sys.stderr)
         return exc.exit_code
+    except DatabaseError as exc:
+        log.warning("database error: %s", type(exc).__name__)
+        print("Le coffre est endommagé : lancez « bilan-desktop check », puis restaurez une sauvegarde si besoin. "
+              "Rien n'a été modifié.", file=sys.stderr)
+        return EXIT_DAMAGED
+    except OSError as exc:
+        log.warning("file error: %s", type(exc).__name__)
+        print(FILE_ERROR_MESSAGE, file=sys.stderr)
+        return EXIT_FILE
     except KeyboardInterrupt:
         return 1
-    finally:
-        lock.release()

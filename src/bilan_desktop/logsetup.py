@@ -4,6 +4,7 @@ callers log events and counts, and crash reports keep only the exception type an
 from __future__ import annotations
 
 import logging
+import os
 import logging.handlers
 import traceback
 import uuid
@@ -21,9 +22,16 @@ def setup_logging() -> None:
         root.removeHandler(_handler)
         _handler.close()
     folder = paths.log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    _handler = logging.handlers.RotatingFileHandler(folder / LOG_FILE, maxBytes=1_000_000, backupCount=5,
-                                                    encoding="utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _handler = logging.handlers.RotatingFileHandler(folder / LOG_FILE, maxBytes=1_000_000, backupCount=5,
+                                                        encoding="utf-8")
+        os.chmod(folder / LOG_FILE, 0o600)
+    except OSError:  # an unwritable log folder must not stop the application: it runs without a log file
+        _handler = logging.NullHandler()
+        root.addHandler(_handler)
+        root.setLevel(logging.INFO)
+        return
     _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(_handler)
     root.setLevel(logging.INFO)

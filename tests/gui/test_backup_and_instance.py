@@ -42,11 +42,13 @@ def test_backup_then_restore_through_the_menu(window, script, tmp_path):
     window.new_action.trigger()
     assert window.list_page.model.rowCount() == 2
 
-    for handler in (_choose(tmp_path / "copie.bilanbak"), lambda d: QMessageBox.Yes,
-                    _passphrase(BACKUP_SECRET, confirm=False), lambda d: messages.append(d.text()) or QMessageBox.Ok):
+    for handler in (_choose(tmp_path / "copie.bilanbak"), _passphrase(BACKUP_SECRET, confirm=False),
+                    lambda d: messages.append(d.text()) or QMessageBox.Yes,
+                    lambda d: messages.append(d.text()) or QMessageBox.Ok):
         script.expect(handler)
     window.restore_action.trigger()
     assert "restaurée" in messages[-1]
+    assert "vérifiée" in messages[-2] and "antérieure" not in messages[-2]
     assert [s.nom for s in BilanRepository(window.vault).summaries()] == ["Lefèvre"]
     assert window.list_page.model.rowCount() == 1
 
@@ -58,7 +60,7 @@ def test_restore_with_wrong_passphrase_explains_and_changes_nothing(window, scri
     window.backup_action.trigger()
     before = hashlib.sha256(window.vault.db_path.read_bytes()).hexdigest()
     errors = []
-    for handler in (_choose(tmp_path / "copie.bilanbak"), lambda d: QMessageBox.Yes,
+    for handler in (_choose(tmp_path / "copie.bilanbak"),
                     _passphrase("pas la bonne phrase", confirm=False), lambda d: errors.append(d.text()) or 0):
         script.expect(handler)
     window.restore_action.trigger()
@@ -101,10 +103,15 @@ def test_backup_rotation_keeps_the_last_n_in_the_folder(window, script, tmp_path
     create_vault(window)
     folder = tmp_path / "sauvegardes"
     folder.mkdir()
+    from bilan_desktop.storage.backup import _new_salt
+    from tests.conftest import FAST_KDF
     for i in range(4):
         old = folder / f"ancienne-{i}.bilanbak"
-        old.write_bytes(b"x")
+        old.write_bytes(_new_salt(FAST_KDF) + os.urandom(4096))  # the header of this application's backups
         os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    foreign = folder / "etrangere.bilanbak"  # same extension, someone else's file: never deleted
+    foreign.write_bytes(os.urandom(4096))
+    os.utime(foreign, (900_000, 900_000))
     (folder / "autre.pdf").write_bytes(b"%PDF")
 
     def passphrase(dialog):
@@ -118,5 +125,6 @@ def test_backup_rotation_keeps_the_last_n_in_the_folder(window, script, tmp_path
     for handler in (_choose(folder / "nouvelle"), passphrase, lambda d: QMessageBox.Ok):
         script.expect(handler)
     window.backup_action.trigger()
-    assert sorted(p.name for p in folder.iterdir()) == ["ancienne-3.bilanbak", "autre.pdf", "nouvelle.bilanbak"]
+    assert sorted(p.name for p in folder.iterdir()) == ["ancienne-3.bilanbak", "autre.pdf", "etrangere.bilanbak",
+                                                        "nouvelle.bilanbak"]
     assert window.prefs.backup_keep == 2

@@ -145,9 +145,42 @@ def _export(conn, target: Path, key_value: str, version: int) -> None:
         conn.execute("DETACH DATABASE target")
 
 
+BAD_TARGET_MESSAGE = ("Une sauvegarde ne peut pas être écrite dans le dossier du coffre, ni à la place de l'un de ses "
+                      "fichiers : choisissez un autre dossier, de préférence sur un autre support. Rien n'a été "
+                      "modifié.")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+def check_backup_target(destination: Path, data_folder: Path) -> None:
+    """Refuse a target in the vault's folder (or below it), or one that is, through a link, a vault file: a
+    backup aimed at `coffre.db` or `coffre.key` would replace the vault and its recovery slot."""
+    destination, data_folder = Path(destination), Path(data_folder)
+    real_folder = data_folder.resolve()
+    candidates = {destination.absolute().parent, destination.resolve().parent}
+    if any(_inside(c, real_folder) or _inside(c, data_folder.absolute()) for c in candidates):
+        raise BackupInvalid(BAD_TARGET_MESSAGE)
+    for name in ("coffre.db", "coffre.key"):
+        vault_file = data_folder / name
+        try:
+            if destination.exists() and vault_file.exists() and os.path.samefile(destination, vault_file):
+                raise BackupInvalid(BAD_TARGET_MESSAGE)
+        except OSError:
+            continue
+    if destination.is_dir():
+        raise IsADirectoryError(str(destination.name))
+
+
 def write_backup(vault: Vault, destination: Path, passphrase: str, now: dt.datetime) -> Manifest:
     """Destruction runs first: a backup never holds what the law already requires to be gone. The file is private
     (0600), created exclusively beside its destination, and appears under its name only once verified."""
+    check_backup_target(Path(destination), vault.folder)
     check_new_passphrase(passphrase)
     RetentionEngine(vault).run(now.date(), now)
     destination = Path(destination)

@@ -46,6 +46,12 @@ def quote_passphrase(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
+def quiet(conn) -> None:
+    """SQLCipher writes `ERROR CORE … hmac check failed` lines to stderr by default: the application says what
+    went wrong itself, in French, once."""
+    conn.execute("PRAGMA cipher_log_level = NONE")
+
+
 def configure(conn) -> None:
     """Connection settings, applied after the key has been checked."""
     conn.execute("PRAGMA foreign_keys = ON")
@@ -60,6 +66,7 @@ def open_keyed(path: Path, key_pragma: str, *, read_only: bool = False):
     uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
     try:
+        quiet(conn)
         conn.execute(key_pragma)
         conn.execute("PRAGMA cipher_compatibility = 4")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -127,6 +134,7 @@ class Vault:
         create_exclusive(tmp)
         conn = sqlcipher3.connect(str(tmp), isolation_level=None)
         try:
+            quiet(conn)
             conn.execute(raw_key_pragma(key))
             conn.execute("PRAGMA cipher_compatibility = 4")
             configure(conn)
@@ -299,7 +307,10 @@ class Vault:
     def check(self) -> list[str]:
         """Cipher (HMAC of every page) and SQLite integrity. Empty list when all is well."""
         problems = [row[0] for row in self.conn.execute("PRAGMA cipher_integrity_check")]
-        problems += [row[0] for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        try:
+            problems += [row[0] for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        except DatabaseError:
+            problems.append("structure de la base illisible (pages endommagées)")
         return problems
 
     def cipher_settings(self) -> dict[str, str]:

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_ID, APP_NAME, __version__, paths
 from ..domain.clock import Clock, SystemClock
-from ..instance_lock import IN_USE_MESSAGE, InstanceLock
+from ..instance_lock import InstanceLock
 from ..logsetup import log_incident
 from ..storage.vault import Vault
 from . import dialogs
 from .prefs import Preferences
 
 EXIT_IN_USE = 5
+EXIT_FILE = 9
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -85,10 +86,11 @@ def _quit_on_termination(window) -> None:
 def run_gui(clock: Clock | None = None, demo: bool = False) -> int:
     app = create_application()
     lock = InstanceLock(paths.lock_path())
-    if not lock.acquire():
-        box = QMessageBox(QMessageBox.Warning, APP_NAME, IN_USE_MESSAGE)
+    status = lock.acquire()
+    if not status.ok:
+        box = QMessageBox(QMessageBox.Warning, APP_NAME, status.message)
         dialogs.launch(box)
-        return EXIT_IN_USE
+        return EXIT_IN_USE if status.in_use else EXIT_FILE
     try:
         app.setWindowIcon(app_icon())
         window = build_main_window(clock, demo)

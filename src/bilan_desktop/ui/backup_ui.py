@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
 from ..domain.clock import Clock
-from ..storage.backup import restore_backup, write_backup
+from ..storage.backup import inspect_backup, restore_backup, rotate_backups, write_backup
 from ..storage.errors import VaultError
 from ..storage.vault import Vault
 from . import dialogs
@@ -86,19 +86,6 @@ def _ask_passphrase(parent, confirm: bool, prefs=None) -> str | None:
     return dialog.passphrase.text()
 
 
-def rotate_backups(folder: Path, keep: int, newest: Path) -> list[Path]:
-    """Keep the `keep` most recent backups of the folder (0: all); returns what was deleted."""
-    if keep <= 0:
-        return []
-    backups = sorted(folder.glob("*.bilanbak"), key=lambda p: (p.stat().st_mtime, p == newest), reverse=True)
-    removed = []
-    for old in backups[keep:]:
-        if old != newest:
-            old.unlink(missing_ok=True)
-            removed.append(old)
-    return removed
-
-
 def backup_flow(parent, vault: Vault, clock: Clock, prefs=None) -> bool:
     target = dialogs.choose_save_file(parent, "Enregistrer une sauvegarde chiffrée", FILTER,
                                       f"sauvegarde-{clock.today().isoformat()}.bilanbak")
@@ -127,18 +114,30 @@ def backup_flow(parent, vault: Vault, clock: Clock, prefs=None) -> bool:
     return True
 
 
+def restore_message(info) -> str:
+    """What the consultant confirms: the backup's date and, when it predates destructions, that they stay."""
+    created = info.manifest.created_at
+    text = (f"La sauvegarde du {created[8:10]}/{created[5:7]}/{created[:4]} a été vérifiée. Le contenu actuel du "
+            "coffre sera remplacé par le sien.")
+    if info.destroyed_since:
+        text += (f"\n\nCette sauvegarde est antérieure à la destruction réglementaire (art. R6313-7) des documents de "
+                 f"{len(info.destroyed_since)} bilan(s) : {', '.join(info.destroyed_since)}. Ces documents ne "
+                 "reviendront pas : ils sont détruits de nouveau avant tout affichage, et le journal des destructions "
+                 "est conservé.")
+    return text + "\n\nContinuer ?"
+
+
 def restore_flow(parent, vault: Vault, clock: Clock) -> bool:
     source = dialogs.choose_open_file(parent, "Restaurer une sauvegarde", FILTER + ";;Tous les fichiers (*)")
     if not source:
-        return False
-    if not dialogs.confirm(parent, "Restaurer une sauvegarde",
-                           "Le contenu actuel du coffre sera remplacé par celui de la sauvegarde, après "
-                           "vérification complète de celle-ci. Continuer ?"):
         return False
     secret = _ask_passphrase(parent, confirm=False)
     if secret is None:
         return False
     try:
+        info = inspect_backup(vault, Path(source), secret)
+        if not dialogs.confirm(parent, "Restaurer une sauvegarde", restore_message(info)):
+            return False
         manifest = restore_backup(vault, Path(source), secret, clock.now())
     except (VaultError, OSError) as exc:
         log.warning("restore refused: %s", type(exc).__name__)
