@@ -32,11 +32,11 @@ def none_drift(calls: int = CALLS) -> int:
     return drift
 
 
-def binding_problem(drift_probe=none_drift) -> str:
+def binding_problem(drift_probe=None) -> str:
     """The French message to show when the binding drifts, or ''."""
     if sys.version_info >= (3, 12):
         return ""
-    if abs(drift_probe()) < CALLS // 2:
+    if abs((drift_probe or none_drift)()) < CALLS // 2:
         return ""
     import PySide6
     python = ".".join(str(part) for part in sys.version_info[:3])

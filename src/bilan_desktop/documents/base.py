@@ -119,7 +119,8 @@ def table(headers: list[str], rows: Iterable[list[str]], widths: list[float]) ->
         if any(len(c) > LONG_CELL for c in cells):
             flush()
             for header, cell in zip(headers, cells):
-                flowables.append(markup("<b>{h} :</b> {c}", h=header, c=cell))
+                flowables.append(markup("<b>{h} :</b>", h=header))
+                flowables.extend(paragraphs(cell))
             flowables.append(Spacer(1, 4))
         else:
             pending.append(cells)
@@ -216,10 +217,25 @@ def heading(text: str, level: str = "h1") -> Paragraph:
     return Paragraph(esc(text), STYLES[level])
 
 
+def _line_style(style: str) -> ParagraphStyle:
+    name = f"{style}-line"
+    if name not in STYLES:
+        STYLES[name] = ParagraphStyle(name, parent=STYLES[style], spaceBefore=0, spaceAfter=0)
+    return STYLES[name]
+
+
 def paragraphs(text: str, style: str = "body") -> list:
-    """Long user text as one paragraph per block, so that it flows across pages."""
-    blocks = [b for b in (text or "").split("\n\n") if b.strip()]
-    return [para(block, style) for block in blocks] or [para("—", style)]
+    """Long user text as flowables that flow across pages: blocks apart (blank lines), and inside a block one
+    paragraph per line rather than one paragraph of `<br/>`: reportlab splits the latter in time quadratic in its
+    number of lines (2,000 pasted lines: 6 s), the former in linear time. Every line break typed is kept."""
+    flowables: list = []
+    blocks = [b for b in (text or "").replace("\r\n", "\n").split("\n\n") if b.strip()]
+    for block in blocks:
+        lines = block.split("\n")
+        for line in lines[:-1]:
+            flowables.append(Paragraph(esc(line) or "&nbsp;", _line_style(style)))
+        flowables.append(Paragraph(esc(lines[-1]) or "&nbsp;", STYLES[style]))
+    return flowables or [para("—", style)]
 
 
 def header_line(provider, reference: str) -> str:

@@ -274,10 +274,20 @@ class Vault:
             conn.close()
             raise MigrationFailed() from exc
         self._conn, self._key = conn, key
+        self._tighten_modes()
         aside = self._aside_path()
         if aside.exists():  # a restore was killed after its swap: the new file opened, the old one goes
             with contextlib.suppress(OSError):
                 aside.unlink()
+
+    def _tighten_modes(self) -> None:
+        """Vaults made by an earlier release (or copied in) may be readable by others: 0700 and 0600."""
+        if os.name == "nt":
+            return
+        for path, mode in ((self.folder, 0o700), (self.db_path, 0o600), (self.key_path, 0o600)):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mode & 0o077:
+                    os.chmod(path, mode)
 
     def lock(self) -> None:
         if self._conn is not None:

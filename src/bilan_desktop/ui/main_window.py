@@ -25,6 +25,8 @@ from .backup_ui import backup_flow, restore_flow
 from .beneficiary_form import NewBilanDialog
 from .bilan_list import BilanListPage
 from .guards import ClipboardGuard, IdleWatcher
+from .recovery_dialog import show_new_code
+from .session_watch import SessionWatcher
 from .prefs import Preferences
 from .settings_dialog import SettingsDialog
 from .vault_pages import RecoveryCodePage, SetupPage, UnlockPage
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.idle = IdleWatcher(prefs.auto_lock_minutes, self)
         self.idle.idle.connect(self._auto_lock)
+        self.session_watch = SessionWatcher(self)
+        self.session_watch.lock_requested.connect(self._lock_for_session)
         self.clipboard_guard = ClipboardGuard(self)
         self.retention = RetentionEngine(vault)
         self.offvault: list[str] = []
@@ -167,6 +171,21 @@ class MainWindow(QMainWindow):
             return
         log.info("vault unlocked")
         self._show_unlocked()
+        if self.vault.is_open and self.vault.needs_recovery_code:  # a format-1 slot dropped at a key rotation
+            self._issue_recovery_code(passphrase)
+
+    def _issue_recovery_code(self, passphrase: str) -> None:
+        try:
+            with _busy():
+                code = self.vault.renew_keys(passphrase)
+        except VaultError as exc:
+            log.warning("recovery code not renewed: %s", type(exc).__name__)
+            return
+        log.info("new recovery code issued")
+        dialogs.inform(self, self.tr("Nouveau code de secours"),
+                       self.tr("Les clés du coffre ont été renouvelées après une destruction de documents : votre "
+                               "ancien code de secours ne fonctionne plus. Le nouveau va s'afficher une seule fois."))
+        show_new_code(self, code)
 
     def recover(self, code: str, new_passphrase: str) -> None:
         try:
@@ -270,6 +289,11 @@ class MainWindow(QMainWindow):
     def _auto_lock(self) -> None:
         log.info("auto-lock after inactivity")
         self.lock()
+
+    def _lock_for_session(self, reason: str) -> None:
+        if self.vault.is_open:
+            log.info("lock on %s", reason)
+            self.lock()
 
     # -- bilans ------------------------------------------------------------------------------------
     def new_bilan(self) -> None:

@@ -25,12 +25,16 @@ LABELS = {c.value: c.label for c in Category}
 def end_message(dossier: Dossier) -> str:
     """Exactly what the end of the bilan destroys, and when."""
     fin = dossier.fin_du_bilan
-    if fin.conservation is Conservation.ACCORD_SUIVI:
+    kept_until = retention_end(fin)
+    if fin.conservation is Conservation.ACCORD_SUIVI and kept_until is not None:
         return (f"Avec l'accord écrit du bénéficiaire, les documents du bilan sont conservés jusqu'au "
-                f"{long_date(retention_end(fin))} inclus pour le suivi de sa situation, puis détruits.")
+                f"{long_date(kept_until)} inclus pour le suivi de sa situation, puis détruits.")
     now = [d for d in schedule(dossier) if d.since <= (fin.date_fin or dt.date.max)]
     later = [d for d in schedule(dossier) if d not in now]
     lines = ["À la confirmation, les documents suivants seront détruits définitivement (art. R6313-7) :"]
+    if fin.accord_retire_le is not None:
+        lines.insert(0, f"L'accord de conservation a été retiré par le bénéficiaire le {long_date(fin.accord_retire_le)}"
+                        " : plus rien n'est conservé au-delà de la fin du bilan.")
     lines += [f"• {d.category.label}" for d in now]
     lines += [f"• plus tard, le {long_date(d.since)} : {d.category.label}" for d in later]
     lines.append("Restent conservés : l'identité, le financement, la convention, les dates, durées et "

@@ -1,8 +1,9 @@
-"""Paramètres: the auto-lock delay and the passphrase change (a rewrap of the key: instant)."""
+"""Paramètres: the auto-lock delay, the passphrase change (a rewrap of the key: instant), and the renewal of the
+vault's keys with a new recovery code (after a passphrase may have been seen, or a recovery code lost)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QPushButton,
                                QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from ..storage.errors import VaultError
@@ -10,6 +11,7 @@ from ..storage.exports import ProviderRepository
 from ..storage.vault import Vault
 from .prefs import Preferences
 from .provider_form import ProviderForm
+from .recovery_dialog import show_new_code
 from .widgets import error_label, new_passphrase_problem, passphrase_strength, password_field, show_error
 
 
@@ -39,6 +41,14 @@ class SettingsDialog(QDialog):
         self.strength.setWordWrap(True)
         self.change_button = QPushButton(self.tr("Changer le mot de passe"))
         self.change_button.setObjectName("changePassphraseButton")
+        self.renew = QCheckBox(self.tr("Renouveler aussi les clés du coffre et le code de secours (recommandé si "
+                                       "l'ancien mot de passe a pu être vu)"))
+        self.renew.setObjectName("renewKeysCheck")
+        self.renew_button = QPushButton(self.tr("Nouveau code de secours…"))
+        self.renew_button.setObjectName("newRecoveryCodeButton")
+        self.renew_button.setToolTip(self.tr("Remplace le code de secours et les clés du coffre : l'ancien code, les "
+                                             "anciennes copies du fichier de clé et du coffre n'ouvrent plus rien. "
+                                             "Demande le mot de passe actuel."))
         self.change_message = error_label("changePassphraseMessage")
         change = QGroupBox(self.tr("Mot de passe du coffre"))
         change_form = QFormLayout(change)
@@ -46,7 +56,9 @@ class SettingsDialog(QDialog):
         change_form.addRow(self.tr("&Nouveau mot de passe :"), self.new)
         change_form.addRow(self.tr("&Confirmation :"), self.confirmation)
         change_form.addRow("", self.strength)
+        change_form.addRow("", self.renew)
         change_form.addRow("", self.change_button)
+        change_form.addRow("", self.renew_button)
         change_form.addRow("", self.change_message)
 
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -65,6 +77,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.new.textChanged.connect(lambda text: self.strength.setText(passphrase_strength(text)[1]))
         self.change_button.clicked.connect(self._change_passphrase)
+        self.renew_button.clicked.connect(self._renew_keys)
         self.resize(640, 560)
 
     def _change_passphrase(self) -> None:
@@ -73,15 +86,38 @@ class SettingsDialog(QDialog):
         if problem:
             show_error(self.change_message, problem)
             return
+        code = None
         try:
             self.vault.change_passphrase(self.current.text(), self.new.text())
+            if self.renew.isChecked():
+                code = self.vault.renew_keys(self.new.text())
         except VaultError as exc:
             show_error(self.change_message, exc.user_message)
             return
         for field in (self.current, self.new, self.confirmation):
             field.clear()
+        self._done(self.tr("Mot de passe changé. Le code de secours reste valable.") if code is None else
+                   self.tr("Mot de passe changé, clés du coffre renouvelées. Seul le nouveau code de secours est "
+                           "valable."), code)
+
+    def _renew_keys(self) -> None:
+        self.change_message.setStyleSheet("color: #b00020;")
+        if not self.current.text():
+            show_error(self.change_message, self.tr("Saisissez d'abord le mot de passe actuel."))
+            return
+        try:
+            code = self.vault.renew_keys(self.current.text())
+        except VaultError as exc:
+            show_error(self.change_message, exc.user_message)
+            return
+        self.current.clear()
+        self._done(self.tr("Clés du coffre renouvelées. Seul le nouveau code de secours est valable."), code)
+
+    def _done(self, message: str, code: str | None) -> None:
         self.change_message.setStyleSheet("color: #1b5e20;")
-        show_error(self.change_message, self.tr("Mot de passe changé. Le code de secours reste valable."))
+        show_error(self.change_message, message)
+        if code is not None:
+            show_new_code(self, code)
 
     def accept(self) -> None:
         self.prefs.auto_lock_minutes = self.auto_lock.value()

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
 from .widgets import error_label, new_passphrase_problem, passphrase_strength, password_field, show_error
+
+PASSWORD_MANAGER_HINT = "x-kde-passwordManagerHint"
+
+
+def copy_secret(text: str) -> None:
+    """Put a secret on the clipboard marked as such: clipboard managers (Klipper, GPaste…) that honour the hint
+    keep it out of their history. The application's clipboard guard clears it after 30 s and at lock."""
+    data = QMimeData()
+    data.setText(text)
+    data.setData(PASSWORD_MANAGER_HINT, b"secret")
+    QGuiApplication.clipboard().setMimeData(data)
 
 
 def _title(text: str) -> QLabel:
@@ -99,7 +110,7 @@ class RecoveryCodePage(QWidget):
         self.code = QLabel()
         self.code.setObjectName("recoveryCode")
         self.code.setAccessibleName(self.tr("Code de secours"))
-        self.code.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.code.setTextInteractionFlags(Qt.NoTextInteraction)  # copies go through the button, marked secret
         font = QFont("DejaVu Sans Mono")
         font.setStyleHint(QFont.Monospace)
         font.setPointSize(font.pointSize() + 6)
@@ -107,12 +118,17 @@ class RecoveryCodePage(QWidget):
         self.code.setAlignment(Qt.AlignCenter)
         self.code.setStyleSheet("border: 1px solid #888; background: #fafafa;")
         self.code.setFixedHeight(self.code.fontMetrics().height() * 3)
+        self.copy_button = QPushButton(self.tr("&Copier le code"))
+        self.copy_button.setObjectName("recoveryCopyButton")
+        self.copy_button.setAccessibleName(self.tr("Copier le code de secours"))
+        self.copy_button.clicked.connect(lambda: copy_secret(self.code.text()))
         self.written = QCheckBox(self.tr("J'ai imprimé ou noté ce code de secours"))
         self.written.setObjectName("recoveryWrittenCheck")
         self.continue_button = QPushButton(self.tr("Continuer"))
         self.continue_button.setObjectName("recoveryContinueButton")
         self.continue_button.setEnabled(False)
-        _centered(self, _title(self.tr("Code de secours")), intro, self.code, self.written, self.continue_button)
+        _centered(self, _title(self.tr("Code de secours")), intro, self.code, self.copy_button, self.written,
+                  self.continue_button)
         self.written.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self._done)
 
