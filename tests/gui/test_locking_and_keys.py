@@ -25,6 +25,16 @@ from tests.conftest import PASSPHRASE
 from tests.gui.conftest import create_vault, type_text, unlock
 
 
+def note_new_code(shown: list):
+    """A dialog-script handler for « Nouveau code de secours »: notes the code, ticks the box, continues."""
+    def handler(dialog):
+        shown.append(dialog.page.code.text())
+        dialog.page.written.setChecked(True)
+        dialog.page.continue_button.click()
+        return dialog.result()
+    return handler
+
+
 class FakeClocks:
     def __init__(self):
         self.wall, self.mono = 1_000_000.0, 500.0
@@ -121,14 +131,8 @@ def test_settings_renew_the_keys_and_show_a_new_code(window, script, tmp_path):
         dialog.accept()
         return QDialog.Accepted
 
-    def new_code(dialog):
-        shown.append(dialog.page.code.text())
-        dialog.page.written.setChecked(True)
-        dialog.page.continue_button.click()
-        return dialog.result()
-
     script.expect(settings)
-    script.expect(new_code)
+    script.expect(note_new_code(shown))
     window.settings_action.trigger()
     assert len(shown) == 1 and shown[0] != old_code and len(shown[0]) == 35
     window.lock()
@@ -156,16 +160,36 @@ def test_a_vault_left_without_a_recovery_slot_gets_a_new_code_at_unlock(window, 
     shown = []
     script.expect(lambda d: shown.append(d.text()) or QMessageBox.Ok)
 
-    def new_code(dialog):
-        shown.append(dialog.page.code.text())
-        dialog.page.written.setChecked(True)
-        dialog.page.continue_button.click()
-        return dialog.result()
-
-    script.expect(new_code)
+    script.expect(note_new_code(shown))
     unlock(window)
     assert "ancien code de secours ne fonctionne plus" in shown[0]
     assert set(json.loads(window.vault.key_path.read_text())["slots"]) == {"passphrase", "recovery"}
     window.lock()
     window.vault.unlock_with_recovery(shown[1], "une toute nouvelle phrase de passe")
+    window.vault.lock()
+
+
+def test_changing_the_passphrase_can_renew_the_keys_too(window, script):
+    old_code = create_vault(window)
+    shown = []
+    new_passphrase = "une nouvelle phrase de passe pour lundi"
+
+    def settings(dialog):
+        dialog.show()
+        type_text(dialog.current, PASSPHRASE)
+        type_text(dialog.new, new_passphrase)
+        type_text(dialog.confirmation, new_passphrase)
+        dialog.renew.setChecked(True)
+        dialog.change_button.click()
+        assert "clés du coffre renouvelées" in dialog.change_message.text()
+        dialog.accept()
+        return QDialog.Accepted
+
+    script.expect(settings)
+    script.expect(note_new_code(shown))
+    window.settings_action.trigger()
+    window.lock()
+    with pytest.raises(WrongKeyOrDamaged):
+        window.vault.unlock_with_recovery(old_code, "une toute nouvelle phrase de passe")
+    window.vault.unlock(new_passphrase)
     window.vault.lock()

@@ -61,11 +61,15 @@ def test_restore_carries_destructions_forward_even_when_the_backup_knows_no_end(
 
 
 def test_the_restore_dialog_is_told_which_destructions_a_backup_predates(vault, old_backup, tmp_path):
+    from bilan_desktop.ui.backup_ui import restore_message
     info = inspect_backup(vault, old_backup, SECRET)
     assert info.destroyed_since == ["BC-2026-0001"]
+    text = restore_message(info)
+    assert "antérieure à la destruction réglementaire" in text and "BC-2026-0001" in text and "01/06/2026" in text
     recent = tmp_path / "apres.bilanbak"
     write_backup(vault, recent, SECRET, dt.datetime(2026, 7, 3, 9))
     assert inspect_backup(vault, recent, SECRET).destroyed_since == []
+    assert "antérieure" not in restore_message(inspect_backup(vault, recent, SECRET))
 
 
 def _with_trigger(path):
