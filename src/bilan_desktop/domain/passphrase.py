@@ -7,8 +7,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 from .french_words import COMMON_PASSWORDS, COMMON_WORDS
 
 MIN_LENGTH = 12
@@ -39,6 +37,7 @@ def estimate(passphrase: str, context: tuple[str, ...] = ()) -> Strength:
         return Strength(False, 0.0, f"Le mot de passe doit contenir au moins {MIN_LENGTH} caractères.")
     if len(text) > _MAX_CHECKED:
         return Strength(True, 999.0, "")
+    from zxcvbn import zxcvbn  # 35 ms of dictionaries: loaded when a passphrase is first chosen, not at start
     words = [w.lower() for w in (*_FRENCH, *context) if w]
     result = zxcvbn(_folded(text), user_inputs=words)
     log10 = float(result["guesses_log10"])

@@ -2,7 +2,7 @@
 
 A laptop suspended unlocked must not wake unlocked. On Linux the desktop says so over D-Bus: logind's
 `PrepareForSleep(true)` (system bus) and `Lock` (the session), and the screensaver's `ActiveChanged(true)`
-(freedesktop and GNOME names, session bus). Everywhere, and when no bus answers, a portable fallback watches the
+(freedesktop and GNOME names, session bus, from any sender: a process that can only make us lock does no harm). Everywhere, and when no bus answers, a portable fallback watches the
 clocks: a timer ticks every few seconds; after a suspension the wall clock has jumped ahead of the monotonic clock
 (which stops during sleep) and of the timer's own rhythm, and the vault is locked at once on wake."""
 
@@ -22,9 +22,9 @@ JUMP_SECONDS = 60.0  # a jump this large between two ticks means the machine was
 _SYSTEM_SIGNALS = [("org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
                     "PrepareForSleep", "_on_sleep(bool)"),
                    ("org.freedesktop.login1", "", "org.freedesktop.login1.Session", "Lock", "_on_lock()")]
-_SESSION_SIGNALS = [("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver",
+_SESSION_SIGNALS = [("", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver",
                      "ActiveChanged", "_on_screensaver(bool)"),
-                    ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged",
+                    ("", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged",
                      "_on_screensaver(bool)")]
 
 
