@@ -17,28 +17,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import calendar_fr
-from .choice import Choice
 from .lifecycle import Step
+from .registry import SECTIONS_OF, Category
 from .sections import Conservation
 from .workflow import ORDER, Dossier, MAX_RETENTION_YEARS, convention_last_day, effective_step
 
 BASIS = "art. R6313-7 du Code du travail (version en vigueur depuis le 31 décembre 2023)"
 
 
-class Category(Choice):
-    CONTENU = "contenu", ("Contenu du bilan : notes des phases, tests et questionnaires, compétences, projets, plan "
-                          "d'action, notes de séance")
-    SYNTHESE = "synthese", "Document de synthèse (rédaction et copies de travail)"
-    SUIVI = "suivi", "Compte rendu de l'entretien de suivi"
-
-
-# The rows of each category: content sections, and the sessions' notes for CONTENU.
-SECTIONS_OF = {
-    Category.CONTENU: ("premier_contact", "entretien_prealable", "phase_preliminaire", "phase_investigation",
-                       "phase_conclusion", "questionnaires"),
-    Category.SYNTHESE: ("synthese",),
-    Category.SUIVI: ("suivi",),
-}
+__all__ = ["BASIS", "Category", "Due", "SECTIONS_OF", "due_now", "next_due", "schedule"]  # Category: registry
 
 
 @dataclass(frozen=True)

@@ -239,18 +239,3 @@ class Suivi:
 @dataclass
 class Cloture:
     abandon_le: dt.date | None = None
-
-
-from .questionnaires import Questionnaires  # noqa: E402
-from .synthese import SyntheseDraft  # noqa: E402
-
-SECTIONS: dict[str, type] = {
-    "premier_contact": PremierContact, "entretien_prealable": EntretienPrealable, "convention": Convention,
-    "phase_preliminaire": PhasePreliminaire, "phase_investigation": PhaseInvestigation,
-    "phase_conclusion": PhaseConclusion, "fin_du_bilan": FinDuBilan, "suivi": Suivi, "cloture": Cloture,
-    "synthese": SyntheseDraft, "questionnaires": Questionnaires,
-}
-SECTION_NAMES = {cls: name for name, cls in SECTIONS.items()}
-# Content of these sections is bilan content proper: it cannot be entered before free consent.
-CONSENT_GATED = {"phase_preliminaire", "phase_investigation", "phase_conclusion", "suivi", "synthese",
-                 "questionnaires"}

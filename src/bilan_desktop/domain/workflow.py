@@ -13,12 +13,11 @@ from .funding import Funding
 from .lifecycle import Step
 from .seances import MAX_HOURS, Seance, counted_minutes
 from .questionnaires import Questionnaires
+from .registry import ORDER
 from .synthese import SyntheseDraft
 from .sections import (Adaptation, Cloture, Conservation, Convention, EntretienPrealable, FinDuBilan,
                        PhaseConclusion, PhaseInvestigation, PhasePreliminaire, PremierContact, Suivi)
 
-ORDER = [Step.PREMIER_CONTACT, Step.ENTRETIEN_PREALABLE, Step.CONVENTION, Step.PHASE_PRELIMINAIRE,
-         Step.PHASE_INVESTIGATION, Step.PHASE_CONCLUSION, Step.FIN_DU_BILAN, Step.ENTRETIEN_SUIVI]
 CLOSED = (Step.REFUS_REPUTE, Step.ABANDON)
 MAX_RETENTION_YEARS = 3  # R6313-7 as amended on 2023-12-31
 

@@ -13,12 +13,10 @@ from ..domain import codec
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
 from ..domain.seances import Seance, seance_problems
-from ..domain.sections import CONSENT_GATED, SECTION_NAMES, SECTIONS, ModaliteSeance
+from ..domain.registry import CONSENT_GATED, OVERVIEW_SECTIONS, SECTION_NAMES, SECTIONS
+from ..domain.sections import ModaliteSeance
 from ..domain.workflow import CONSENT_MISSING, Dossier, RuleViolation
 from .vault import Vault
-
-ADMIN_SECTIONS_FOR_OVERVIEW = ("convention", "cloture", "fin_du_bilan", "suivi")
-
 
 class DossierRepository:
     def __init__(self, vault: Vault):
@@ -51,10 +49,10 @@ class DossierRepository:
         conn = self.vault.conn
         dossiers = {bid: Dossier(bilan_id=bid, reference=ref, funding=Funding(f), step=Step(s))
                     for bid, ref, f, s in conn.execute("SELECT id, reference, funding, step FROM bilan")}
-        marks = ",".join("?" * len(ADMIN_SECTIONS_FOR_OVERVIEW))
+        marks = ",".join("?" * len(OVERVIEW_SECTIONS))
         for bid, section, data in conn.execute(
                 f"SELECT bilan_id, section, data FROM bilan_section WHERE kind = 'admin' AND section IN ({marks})",
-                ADMIN_SECTIONS_FOR_OVERVIEW):
+                OVERVIEW_SECTIONS):
             setattr(dossiers[bid], section, codec.from_dict(SECTIONS[section], json.loads(data)))
         for bid, date, debut, fin, etape in conn.execute("SELECT bilan_id, date, debut, fin, etape FROM seance"):
             dossiers[bid].seances.append(Seance(date=dt.date.fromisoformat(date), debut=dt.time.fromisoformat(debut),

@@ -17,7 +17,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.retention import BASIS, SECTIONS_OF, Category, Due, due_now
+from ..domain.registry import SECTIONS_OF, Category
+from ..domain.retention import BASIS, Due, due_now
 from .dossiers import DossierRepository
 from .vault import DatabaseError, Vault
 

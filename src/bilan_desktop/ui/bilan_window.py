@@ -19,8 +19,8 @@ from ..domain.funding import Funding
 from ..domain.lifecycle import Step
 from ..domain.seances import format_hours
 from ..domain.synthese import TITLES, SyntheseDraft, is_empty, prefill
-from ..domain.sections import CONSENT_GATED, SECTION_NAMES
-from ..domain.workflow import (CLOSED, CONSENT_MISSING, ORDER, advance, applicable_steps, consent_recorded,
+from ..domain.registry import CONSENT_GATED, ORDER, PAGE_SECTION, SECTION_NAMES
+from ..domain.workflow import (CLOSED, CONSENT_MISSING, advance, applicable_steps, consent_recorded,
                                convention_last_day, effective_step, follow_up_planned, last_session_date,
                                minutes_used, next_deadline, retention_end, step_states)
 from ..storage.bilans import BilanRepository
@@ -69,8 +69,8 @@ class BilanWindow(QMainWindow):
         self.identity = IdentityPage(repository, bilan_id, clock)
         self.pages: dict[Step, SectionPage] = {}
         for step in ORDER:
-            cls, title, intro, specs = PAGES[step]
-            page = SectionPage(step.value, cls, title, intro, specs, self.dossiers, bilan_id, clock)
+            title, intro, specs = PAGES[step]
+            page = SectionPage(step.value, PAGE_SECTION[step].cls, title, intro, specs, self.dossiers, bilan_id, clock)
             page.saved.connect(self.refresh)
             page.advance_requested.connect(self.advance)
             self.pages[step] = page

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ..domain.clock import Clock
-from ..domain.sections import SECTION_NAMES
+from ..domain.registry import SECTION_NAMES
 from ..domain.workflow import Dossier, RuleViolation
 from ..storage.dossiers import DossierRepository
 from .forms import SectionForm

@@ -1,20 +1,19 @@
-"""What each step's page shows: French labels of every field of the sections (DESIGN.md §2)."""
+"""What each step's page shows: its title, introduction and the French labels of its section's fields (DESIGN.md §2).
+Which section a step's page edits comes from the registry (domain/registry.py)."""
 
 from __future__ import annotations
 
 from ..domain.lifecycle import Step
-from ..domain.sections import (Convention, EntretienPrealable, FinDuBilan, PhaseConclusion, PhaseInvestigation,
-                               PhasePreliminaire, PremierContact, Suivi)
 from .forms import F, Heading
 
 LIB = (("libelle", "Libellé"),)
 
 PAGES = {
-    Step.PREMIER_CONTACT: (PremierContact, "Premier contact", "", [
+    Step.PREMIER_CONTACT: ("Premier contact", "", [
         F("date", "Date du premier contact"), F("canal", "Canal"),
         F("origine", "Comment nous a-t-il connus ?"),
         F("situation", "Situation actuelle (résumé)", multiline=True)]),
-    Step.ENTRETIEN_PREALABLE: (EntretienPrealable, "Entretien préalable",
+    Step.ENTRETIEN_PREALABLE: ("Entretien préalable",
                                "Gratuit et sans engagement. Le bilan ne peut être réalisé qu'avec le consentement "
                                "du bénéficiaire (art. L6313-4).", [
         F("date", "Date de l'entretien"),
@@ -33,7 +32,7 @@ PAGES = {
                                 "(art. L6313-4)"),
         F("consentement_le", "Consentement recueilli le"),
         F("prestataire_non_employeur", "Le prestataire n'est pas l'employeur du bénéficiaire (art. R6313-5)")]),
-    Step.CONVENTION: (Convention, "Convention tripartite (art. R6313-8)",
+    Step.CONVENTION: ("Convention tripartite (art. R6313-8)",
                       "Le salarié dispose de dix jours à compter de la transmission du projet par son employeur pour "
                       "signer. L'absence de réponse dans ce délai vaut refus.", [
         Heading("Employeur"),
@@ -52,7 +51,7 @@ PAGES = {
         F("transmis_le", "Projet transmis au salarié par l'employeur le"),
         F("signe_salarie_le", "Signée par le salarié le"), F("signe_employeur_le", "Signée par l'employeur le"),
         F("signe_prestataire_le", "Signée par le prestataire le")]),
-    Step.PHASE_PRELIMINAIRE: (PhasePreliminaire, "Phase préliminaire (art. R6313-4 1°)", "", [
+    Step.PHASE_PRELIMINAIRE: ("Phase préliminaire (art. R6313-4 1°)", "", [
         F("analyse_demande", "a) Analyse de la demande", multiline=True),
         F("analyse_besoin", "a) Analyse du besoin", multiline=True),
         F("format_retenu", "b) Format retenu", multiline=True),
@@ -60,7 +59,7 @@ PAGES = {
         F("seances_prevues", "Nombre de séances prévues", maximum=50), F("rythme", "Rythme"),
         F("heures_prevues", "Heures prévues", suffix=" h", maximum=24),  # L6313-4: 24 hours at most
         F("objectifs", "Objectifs du bénéficiaire", columns=(("libelle", "Objectif"),))]),
-    Step.PHASE_INVESTIGATION: (PhaseInvestigation, "Phase d'investigation (art. R6313-4 2°)", "", [
+    Step.PHASE_INVESTIGATION: ("Phase d'investigation (art. R6313-4 2°)", "", [
         Heading("Parcours"),
         F("experiences", "Expériences professionnelles", columns=(
             ("poste", "Poste"), ("employeur", "Employeur"), ("debut", "Début"), ("fin", "Fin"),
@@ -88,7 +87,7 @@ PAGES = {
         F("besoins_formation", "Besoins de formation", columns=(
             ("formation", "Formation"), ("organisme", "Organisme"), ("duree_heures", "Durée (h)"),
             ("financement", "Financement"), ("code_rncp", "Code RNCP")))]),
-    Step.PHASE_CONCLUSION: (PhaseConclusion, "Phase de conclusion (art. R6313-4 3°)", "", [
+    Step.PHASE_CONCLUSION: ("Phase de conclusion (art. R6313-4 3°)", "", [
         F("resultats_remis_le", "a) Résultats détaillés remis et discutés le"),
         F("resultats_commentaires", "a) Échanges sur les résultats", multiline=True),
         F("conditions_moyens", "b) Conditions et moyens favorisant le projet", columns=(("libelle", "Condition ou moyen"),)),
@@ -98,7 +97,7 @@ PAGES = {
         Heading("Document de synthèse"),
         F("synthese_remise_le", "Synthèse remise le"), F("synthese_remise", "Mode de remise"),
         F("commentaires_beneficiaire", "Commentaires du bénéficiaire", multiline=True)]),
-    Step.FIN_DU_BILAN: (FinDuBilan, "Fin du bilan et conservation des documents (art. R6313-7)",
+    Step.FIN_DU_BILAN: ("Fin du bilan et conservation des documents (art. R6313-7)",
                         "À la fin du bilan, tous les documents élaborés pour sa réalisation sont détruits, sauf accord "
                         "écrit du bénéficiaire pour le suivi de sa situation (un an par défaut, trois ans au plus) ou "
                         "synthèse transmise à sa demande à l'opérateur du conseil en évolution professionnelle.", [
@@ -107,7 +106,7 @@ PAGES = {
         F("duree_conservation_ans", "Durée de conservation", suffix=" an(s)", minimum=1, maximum=3),
         F("synthese_cep_transmise_le", "Synthèse transmise à l'opérateur du CEP le"),
         F("accord_retire_le", "Accord retiré par le bénéficiaire le")]),
-    Step.ENTRETIEN_SUIVI: (Suivi, "Entretien de suivi (environ six mois après la fin)", "", [
+    Step.ENTRETIEN_SUIVI: ("Entretien de suivi (environ six mois après la fin)", "", [
         F("date_prevue", "Date prévue"), F("modalite", "Modalité"), F("realise_le", "Réalisé le"),
         F("mis_en_place", "Ce qui a été mis en place", multiline=True),
         F("difficultes", "Difficultés rencontrées", multiline=True), F("conseils", "Conseils", multiline=True)]),
