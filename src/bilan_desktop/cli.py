@@ -69,23 +69,26 @@ def french_usage_message(message: str) -> str:
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
-    def error(self, message):  # type: ignore[override]
+    """French titles and help option; errors raised as UsageError (one French sentence) instead of English."""
+
+    def __init__(self, *args, french_help: bool = True, **kwargs):
+        kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", _FrenchHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        if french_help:
+            self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+
+    def error(self, message):
         raise UsageError(french_usage_message(message))
 
 
-def _french_parser(**kwargs) -> argparse.ArgumentParser:
-    parser = FrenchArgumentParser(add_help=False, formatter_class=_FrenchHelpFormatter, **kwargs)
-    parser._positionals.title = "arguments"
-    parser._optionals.title = "options"
-    parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
-    return parser
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = FrenchArgumentParser(add_help=False)
+    common = FrenchArgumentParser(french_help=False)
     common.add_argument("--data-dir", metavar="DOSSIER", default=argparse.SUPPRESS,
                         help="dossier du coffre (par défaut : le dossier de données de l'utilisateur)")
-    parser = _french_parser(
+    parser = FrenchArgumentParser(
         prog="bilan-desktop", parents=[common], epilog=EXIT_CODES,
         description=f"{APP_NAME} : bilans de compétences, hors ligne et chiffrés. "
                     "Sans sous-commande, ouvre la fenêtre de l'application.")
@@ -94,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
                         help="affiche la version et quitte")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes",
-                                parser_class=_french_parser)
+                                parser_class=FrenchArgumentParser)
     sub.add_parser("init", parents=[common], help="crée un coffre et affiche une fois son code de secours")
     sub.add_parser("check", parents=[common], help="contrôle le chiffrement, l'intégrité et la version du schéma")
     sub.add_parser("list", parents=[common], help="liste les bilans")

@@ -13,9 +13,23 @@ from .domain.funding import Funding
 from .domain.lifecycle import Step
 from .domain.provider import Provider
 from .domain.seances import Seance
-from .domain.sections import (Adaptation, Alternative, Conservation, Convention, EntretienPrealable, EtapePlan,
-                              Experience, FinDuBilan, Libelle, PhaseConclusion, PhaseInvestigation, PhasePreliminaire,
-                              PremierContact, Suivi, VerificationProjet)
+from .domain.sections import (
+    Adaptation,
+    Alternative,
+    Conservation,
+    Convention,
+    EntretienPrealable,
+    EtapePlan,
+    Experience,
+    FinDuBilan,
+    Libelle,
+    PhaseConclusion,
+    PhaseInvestigation,
+    PhasePreliminaire,
+    PremierContact,
+    Suivi,
+    VerificationProjet,
+)
 
 DEMO_PASSPHRASE = "démonstration du bilan fictif"
 BANNER = "Mode démonstration — données fictives"

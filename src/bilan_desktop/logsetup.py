@@ -4,8 +4,8 @@ callers log events and counts, and crash reports keep only the exception type an
 from __future__ import annotations
 
 import logging
-import os
 import logging.handlers
+import os
 import traceback
 import uuid
 

@@ -17,7 +17,8 @@ def test_list_rows_reorder_remove_and_bad_dates(window, script):
     add_rows(page, "Objectifs du bénéficiaire", [["Premier"], ["Deuxième"], ["Troisième"]])
     editor = page.form.widgets["objectifs"]
     editor.table.setCurrentCell(2, 0)
-    editor.move(-1)
+    editor.move_row(-1)
+    editor.move(0, 0)  # QWidget.move is no longer hidden by the row move
     editor.table.setCurrentCell(0, 0)
     editor.remove_row()
     page.save_now()

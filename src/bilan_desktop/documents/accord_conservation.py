@@ -7,10 +7,10 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
+from ..domain.calendar_fr import add_years
 from ..domain.dates import long_date
 from ..domain.sections import Conservation
 from ..domain.workflow import Dossier, retention_end
-from ..domain.calendar_fr import add_years
 from .base import STYLES, build_pdf, esc, fait_a, header_line, markup, provider_block, signature_blocks
 
 KIND = "Accord écrit de conservation"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Iterable
+from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -99,7 +99,8 @@ def date_text(day: dt.date | None, empty: str = "non renseignée") -> str:
 def table(headers: list[str], rows: Iterable[list[str]], widths: list[float]) -> list:
     """Rows of user text as tables that split across pages with their headings repeated. A row with a
     very long answer is set as paragraphs instead, so that no row is taller than a page."""
-    flowables, pending = [], []
+    flowables: list = []
+    pending: list[list[str]] = []
 
     def flush():
         if pending:
@@ -118,7 +119,7 @@ def table(headers: list[str], rows: Iterable[list[str]], widths: list[float]) ->
         cells = ["" if c is None else str(c) for c in row]
         if any(len(c) > LONG_CELL for c in cells):
             flush()
-            for header, cell in zip(headers, cells):
+            for header, cell in zip(headers, cells, strict=True):
                 flowables.append(markup("<b>{h} :</b>", h=header))
                 flowables.extend(paragraphs(cell))
             flowables.append(Spacer(1, 4))

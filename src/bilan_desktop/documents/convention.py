@@ -7,8 +7,20 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ..domain.dates import long_date
 from ..domain.workflow import Dossier, convention_last_day
-from .base import (STYLES, build_pdf, date_text, esc, header_line, heading, hours, markup, money, paragraphs,
-                   provider_block, signature_blocks)
+from .base import (
+    STYLES,
+    build_pdf,
+    date_text,
+    esc,
+    header_line,
+    heading,
+    hours,
+    markup,
+    money,
+    paragraphs,
+    provider_block,
+    signature_blocks,
+)
 
 KIND = "Convention de bilan de compétences"
 

@@ -5,19 +5,29 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
+from ..domain.attributions import ROME as ROME_ATTRIBUTION
 from ..domain.dates import short_date
 from ..domain.questionnaire_items import NOT_VALIDATED
 from ..domain.questionnaires import BIGFIVE, RIASEC, holland_code, scale_scores
 from ..domain.synthese import TITLES, SyntheseDraft
 from ..domain.workflow import Dossier, minutes_used
-from ..domain.attributions import ROME as ROME_ATTRIBUTION
-from .base import (build_pdf, esc, fait_a, header_line, heading, hours, markup, paragraphs, provider_block,
-                   signature_blocks, table, STYLES)
-from reportlab.platypus import Paragraph
-
 from . import charts
+from .base import (
+    STYLES,
+    build_pdf,
+    esc,
+    fait_a,
+    header_line,
+    heading,
+    hours,
+    markup,
+    paragraphs,
+    provider_block,
+    signature_blocks,
+    table,
+)
 
 KIND = "Document de synthèse"
 NOTICE = "Document strictement confidentiel, destiné au seul bénéficiaire (art. L6313-4 du Code du travail)"

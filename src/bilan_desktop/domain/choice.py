@@ -8,7 +8,9 @@ from enum import Enum
 class Choice(str, Enum):
     """`Member = "value", "Libellé"`: the value is stored, the label is shown."""
 
-    def __new__(cls, value: str, label: str):
+    label: str  # set per member in __new__ (an annotation only: not a member)
+
+    def __new__(cls, value: str, label: str = ""):  # the default only tells type checkers that Choice(value) looks up
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label

@@ -10,7 +10,7 @@ import datetime as dt
 import types
 import typing
 from enum import Enum
-from functools import lru_cache
+from functools import cache
 
 CONTENT = {"content": True}
 
@@ -26,7 +26,7 @@ def is_content(field: dataclasses.Field) -> bool:
     return bool(field.metadata.get("content"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def hints(cls) -> dict[str, typing.Any]:
     return typing.get_type_hints(cls)
 
@@ -82,7 +82,8 @@ def from_dict(cls, data: dict):
 
 def split(obj) -> tuple[dict, dict]:
     """(administrative part, content part) of a section."""
-    admin, body = {}, {}
+    admin: dict[str, typing.Any] = {}
+    body: dict[str, typing.Any] = {}
     for f in dataclasses.fields(obj):
         (body if is_content(f) else admin)[f.name] = encode(getattr(obj, f.name))
     return admin, body

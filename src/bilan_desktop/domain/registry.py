@@ -10,8 +10,17 @@ from dataclasses import dataclass
 from .choice import Choice
 from .lifecycle import Step
 from .questionnaires import Questionnaires
-from .sections import (Cloture, Convention, EntretienPrealable, FinDuBilan, PhaseConclusion, PhaseInvestigation,
-                       PhasePreliminaire, PremierContact, Suivi)
+from .sections import (
+    Cloture,
+    Convention,
+    EntretienPrealable,
+    FinDuBilan,
+    PhaseConclusion,
+    PhaseInvestigation,
+    PhasePreliminaire,
+    PremierContact,
+    Suivi,
+)
 from .synthese import SyntheseDraft
 
 

@@ -20,7 +20,7 @@ from . import calendar_fr
 from .lifecycle import Step
 from .registry import SECTIONS_OF, Category
 from .sections import Conservation
-from .workflow import ORDER, Dossier, MAX_RETENTION_YEARS, convention_last_day, effective_step
+from .workflow import MAX_RETENTION_YEARS, ORDER, Dossier, convention_last_day, effective_step
 
 BASIS = "art. R6313-7 du Code du travail (version en vigueur depuis le 31 décembre 2023)"
 

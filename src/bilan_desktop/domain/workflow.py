@@ -11,12 +11,23 @@ from . import calendar_fr
 from .dates import long_date
 from .funding import Funding
 from .lifecycle import Step
-from .seances import MAX_HOURS, Seance, counted_minutes
 from .questionnaires import Questionnaires
 from .registry import ORDER
+from .seances import MAX_HOURS, Seance, counted_minutes
+from .sections import (
+    Adaptation,
+    Cloture,
+    Conservation,
+    Convention,
+    EntretienPrealable,
+    FinDuBilan,
+    PhaseConclusion,
+    PhaseInvestigation,
+    PhasePreliminaire,
+    PremierContact,
+    Suivi,
+)
 from .synthese import SyntheseDraft
-from .sections import (Adaptation, Cloture, Conservation, Convention, EntretienPrealable, FinDuBilan,
-                       PhaseConclusion, PhaseInvestigation, PhasePreliminaire, PremierContact, Suivi)
 
 CLOSED = (Step.REFUS_REPUTE, Step.ABANDON)
 MAX_RETENTION_YEARS = 3  # R6313-7 as amended on 2023-12-31
@@ -136,9 +147,9 @@ def _convention_problems(d: Dossier, today: dt.date) -> list[str]:
         problems.append("La durée prévue dépasse 24 heures (art. L6313-4).")
     if c.transmis_le is None:
         problems.append("Date de transmission du projet de convention au salarié non renseignée.")
-    if convention_refused(d, today):
-        problems.append(f"Refus réputé (art. R6313-8) : le salarié n'a pas signé au plus tard le "
-                        f"{long_date(convention_last_day(d))}.")
+    last = convention_last_day(d)
+    if last is not None and convention_refused(d, today):
+        problems.append(f"Refus réputé (art. R6313-8) : le salarié n'a pas signé au plus tard le {long_date(last)}.")
     elif c.signe_salarie_le is None:
         problems.append("Convention non signée par le salarié.")
     if c.signe_employeur_le is None:

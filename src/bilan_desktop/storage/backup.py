@@ -18,11 +18,11 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-import os
-import secrets
 import sqlcipher3
 
 from .. import __version__

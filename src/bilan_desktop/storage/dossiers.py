@@ -12,11 +12,12 @@ import json
 from ..domain import codec
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
-from ..domain.seances import Seance, seance_problems
 from ..domain.registry import CONSENT_GATED, OVERVIEW_SECTIONS, SECTION_NAMES, SECTIONS
+from ..domain.seances import Seance, seance_problems
 from ..domain.sections import ModaliteSeance
 from ..domain.workflow import CONSENT_MISSING, Dossier, RuleViolation
 from .vault import Vault
+
 
 class DossierRepository:
     def __init__(self, vault: Vault):
@@ -96,8 +97,8 @@ class DossierRepository:
         problems = seance_problems(seance, self.seances(bilan_id))
         if seance.counted and not self.consent_recorded(bilan_id):
             problems.insert(0, CONSENT_MISSING)
-        if problems:
-            raise RuleViolation(problems)
+        if problems or seance.date is None:
+            raise RuleViolation(problems or ["Date de la séance non renseignée."])
         stamp = now.isoformat()
         values = (seance.date.isoformat(), seance.debut.isoformat("minutes"), seance.fin.isoformat("minutes"),
                   seance.modalite.value, seance.lien_visio.strip(), seance.etape.value, int(seance.signe_beneficiaire),

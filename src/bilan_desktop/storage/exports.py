@@ -52,7 +52,7 @@ class ExportLog:
     def __init__(self, vault: Vault):
         self.vault = vault
 
-    def record(self, bilan_id: int, reference: str, document: str, destination: Destination, path: str | None,
+    def record(self, bilan_id: int | None, reference: str, document: str, destination: Destination, path: str | None,
                sha256: str | None, now: dt.datetime) -> None:
         """Working copies keep their path (to delete them at destruction); other exports only their kind."""
         keep_path = destination is Destination.TRAVAIL

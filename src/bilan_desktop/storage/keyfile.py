@@ -28,8 +28,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from .atomic import write_bytes_atomic
 from ..domain.passphrase import estimate
+from .atomic import write_bytes_atomic
 from .errors import WeakPassphrase, WrongKeyOrDamaged
 
 FORMAT = "bilan-desktop-key"
@@ -85,7 +85,7 @@ def new_recovery_code() -> str:
 def normalize_recovery_code(code: str) -> str:
     """Upper case, separators dropped, the look-alikes O→0 and I/L→1 folded (Crockford)."""
     cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
-    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return cleaned.translate(str.maketrans("OIL", "011"))
 
 
 def _b64(data: bytes) -> str:
@@ -130,7 +130,7 @@ class KeyFile:
     # -- creation and wrapping -------------------------------------------------------------
     @classmethod
     def create(cls, master_key: bytes, passphrase: str, recovery_code: str,
-               kdf: KdfParams | None = None, wrapping: bytes | None = None) -> "KeyFile":
+               kdf: KdfParams | None = None, wrapping: bytes | None = None) -> KeyFile:
         check_new_passphrase(passphrase)
         keyfile = cls(vault_id=secrets.token_hex(16), kdf=kdf or DEFAULT_KDF)
         wrapping = wrapping or secrets.token_bytes(32)
@@ -243,7 +243,7 @@ class KeyFile:
         return json.dumps(doc, indent=1, sort_keys=True).encode("ascii")
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "KeyFile":
+    def from_bytes(cls, data: bytes) -> KeyFile:
         try:
             doc = json.loads(data.decode("ascii"))
             version = doc["version"]
@@ -266,7 +266,7 @@ class KeyFile:
             raise WrongKeyOrDamaged() from exc
 
     @classmethod
-    def load(cls, path: Path) -> "KeyFile":
+    def load(cls, path: Path) -> KeyFile:
         try:
             data = path.read_bytes()
         except IsADirectoryError as exc:

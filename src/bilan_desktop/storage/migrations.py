@@ -5,7 +5,7 @@ Never edit a released migration: add a new one. Tests open a fixture vault of ev
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 APPLICATION_ID = 0x42694C61  # "BiLa": tells our vaults from any other SQLite file
 

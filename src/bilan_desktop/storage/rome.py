@@ -51,7 +51,8 @@ class RomeCatalog:
 
     def search(self, query: str, limit: int = 40) -> list[Hit]:
         """Prefix search, accent-, case-, hyphen- and apostrophe-insensitive; best matches first: a label (or
-        its masculine or feminine form) equal to the query, labels that start with it, then fiches before job titles, the broader fiche (more job titles) first,
+        its masculine or feminine form) equal to the query, labels that start with it,
+        then fiches before job titles, the broader fiche (more job titles) first,
         then relevance, then shorter labels."""
         folded = fold(query)
         words = [re.sub(r"[^0-9a-z]", "", w) for w in folded.split()]
@@ -71,7 +72,7 @@ class RomeCatalog:
             return starts, 0 if kind == "fiche" else 1, -breadth, round(score, 3), len(libelle)
 
         seen, hits = set(), []
-        for norm, libelle, code, kind, _score, _breadth in sorted(rows, key=key):
+        for _norm, libelle, code, kind, _score, _breadth in sorted(rows, key=key):
             if (libelle, code) not in seen:
                 seen.add((libelle, code))
                 hits.append(Hit(code, libelle, kind))

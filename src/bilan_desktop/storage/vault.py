@@ -17,10 +17,17 @@ from pathlib import Path
 import sqlcipher3
 
 from ..paths import KEY_FILE, VAULT_FILE
-from .atomic import create_exclusive, fsync_dir, replace_durably, temp_name
-from .errors import (MigrationFailed, NewerSchema, VaultAlreadyExists, VaultIncomplete, VaultLocked, VaultMissing,
-                     WrongKeyOrDamaged)
 from . import keyfile as keyfile_module
+from .atomic import create_exclusive, fsync_dir, replace_durably, temp_name
+from .errors import (
+    MigrationFailed,
+    NewerSchema,
+    VaultAlreadyExists,
+    VaultIncomplete,
+    VaultLocked,
+    VaultMissing,
+    WrongKeyOrDamaged,
+)
 from .keyfile import KdfParams, KeyFile, Unwrapped, check_new_passphrase, new_recovery_code
 from .migrations import APPLICATION_ID, CURRENT_VERSION, migrate
 

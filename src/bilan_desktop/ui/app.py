@@ -19,24 +19,26 @@ from .prefs import Preferences
 
 EXIT_IN_USE = 5
 EXIT_FILE = 9
+_translator: QTranslator | None = None  # Qt's own French strings, installed once per process
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
-    QLocale.setDefault(QLocale(QLocale.French, QLocale.France))
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     config = str(paths.config_dir())
-    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):  # QtProject.conf goes there too
-        QSettings.setPath(fmt, QSettings.UserScope, config)
-    if not getattr(app, "_bilan_translator", None):
-        translator = QTranslator(app)
-        if translator.load(QLocale(QLocale.French), "qtbase", "_",
-                           QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
-            app.installTranslator(translator)
-        app._bilan_translator = translator
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):  # QtProject.conf goes there too
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, config)
+    global _translator
+    if _translator is None:
+        _translator = QTranslator(app)
+        if _translator.load(QLocale(QLocale.Language.French), "qtbase", "_",
+                            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(_translator)
     dialogs.forget_file_dialog_history()
     return app
 
@@ -88,7 +90,7 @@ def run_gui(clock: Clock | None = None, demo: bool = False) -> int:
     lock = InstanceLock(paths.lock_path())
     status = lock.acquire()
     if not status.ok:
-        box = QMessageBox(QMessageBox.Warning, APP_NAME, status.message)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, status.message)
         dialogs.launch(box)
         return EXIT_IN_USE if status.in_use else EXIT_FILE
     try:

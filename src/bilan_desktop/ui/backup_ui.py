@@ -58,7 +58,7 @@ class BackupPassphraseDialog(QDialog):
             form.addRow(notice)
         else:
             self.confirmation.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,7 +79,7 @@ class BackupPassphraseDialog(QDialog):
 
 def _ask_passphrase(parent, confirm: bool, prefs=None) -> str | None:
     dialog = BackupPassphraseDialog(confirm, parent, prefs.backup_keep if prefs else 0)
-    if dialogs.launch(dialog) != QDialog.Accepted:
+    if dialogs.launch(dialog) != QDialog.DialogCode.Accepted:
         return None
     if prefs is not None:
         prefs.backup_keep = dialog.keep.value()

@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.beneficiary import Beneficiary, validate
 from ..domain.dates import parse_short_date, short_date
@@ -25,7 +34,7 @@ class BeneficiaryForm(QWidget):
         super().__init__(parent)
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.errors: dict[str, QLabel] = {}
-        layout = QFormLayout(self)
+        layout = self.layout_ = QFormLayout(self)
         specs = [("nom", self.tr("&Nom"), ""), ("prenom", self.tr("&Prénom"), ""),
                  ("date_naissance", self.tr("&Date de naissance"), "jj/mm/aaaa"),
                  ("email", self.tr("&E-mail"), "prenom.nom@exemple.fr"),
@@ -81,10 +90,14 @@ class BeneficiaryForm(QWidget):
         texts = {"nom": value.nom, "prenom": value.prenom, "date_naissance": short_date(value.date_naissance),
                  "email": value.email, "telephone": value.telephone}
         for name, text in texts.items():
-            self.fields[name].setText(text)
-        self.fields["adresse"].blockSignals(True)
-        self.fields["adresse"].setPlainText(value.adresse)
-        self.fields["adresse"].blockSignals(False)
+            line = self.fields[name]
+            if isinstance(line, QLineEdit):
+                line.setText(text)
+        address = self.fields["adresse"]
+        if isinstance(address, QPlainTextEdit):
+            address.blockSignals(True)
+            address.setPlainText(value.adresse)
+            address.blockSignals(False)
         self.show_problems({})
 
     def clear(self) -> None:
@@ -109,11 +122,11 @@ class NewBilanDialog(QDialog):
             self.funding.addItem(funding.label, funding.value)
         funding_label = QLabel(self.tr("&Financement :"))
         funding_label.setBuddy(self.funding)
-        self.form.layout().addRow(funding_label, self.funding)
+        self.form.layout_.addRow(funding_label, self.funding)
         self.summary = error_label("newBilanError")
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Créer le bilan"))
-        buttons.button(QDialogButtonBox.Ok).setObjectName("createBilanButton")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Créer le bilan"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("createBilanButton")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

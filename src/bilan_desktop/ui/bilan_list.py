@@ -5,19 +5,31 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QSizePolicy, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.dates import short_date
-from ..domain.text import contains_words, fold, query_words
 from ..domain.lifecycle import Step
+from ..domain.text import contains_words, fold, query_words
 from ..storage.bilans import BilanSummary
 
-ID_ROLE = Qt.UserRole + 2
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("Référence", "Bénéficiaire", "Financement", "Étape", "Prochaine échéance", "Ouvert le", "Modifié le")
 STEP_ORDER = {step: position for position, step in enumerate(Step)}
 
+
+NO_PARENT = QModelIndex()  # Qt's default argument: the invisible root
 
 class BilanListModel(QAbstractTableModel):
     """All bilans, of which the rows matching the query are shown, in the chosen order.
@@ -61,7 +73,7 @@ class BilanListModel(QAbstractTableModel):
         rows = [i for i, hay in enumerate(self._haystacks) if contains_words(hay, words)] if words \
             else list(range(len(self._all)))
         column, order = self._sort
-        rows.sort(key=lambda i: (self._keys[i][column], i), reverse=order == Qt.DescendingOrder)
+        rows.sort(key=lambda i: (self._keys[i][column], i), reverse=order == Qt.SortOrder.DescendingOrder)
         return rows
 
     def set_query(self, query: str) -> None:
@@ -70,7 +82,7 @@ class BilanListModel(QAbstractTableModel):
         self._visible = self._compute_visible()
         self.layoutChanged.emit()
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         self._visible = self._compute_visible()
@@ -79,10 +91,10 @@ class BilanListModel(QAbstractTableModel):
     def row_of(self, bilan_id: int) -> int | None:
         return next((pos for pos, i in enumerate(self._visible) if self._all[i].id == bilan_id), None)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._visible)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802

@@ -8,8 +8,20 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..documents import catalog, convocation
 from ..documents.catalog import DocumentContext, DocumentKind
@@ -17,21 +29,33 @@ from ..domain.clock import Clock
 from ..domain.dates import long_date
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
+from ..domain.registry import CONSENT_GATED, ORDER, PAGE_SECTION, SECTION_NAMES
 from ..domain.seances import format_hours
 from ..domain.synthese import TITLES, SyntheseDraft, is_empty, prefill
-from ..domain.registry import CONSENT_GATED, ORDER, PAGE_SECTION, SECTION_NAMES
-from ..domain.workflow import (CLOSED, CONSENT_MISSING, advance, applicable_steps, consent_recorded,
-                               convention_last_day, effective_step, follow_up_planned, last_session_date,
-                               minutes_used, next_deadline, retention_end, step_states)
+from ..domain.workflow import (
+    CLOSED,
+    CONSENT_MISSING,
+    advance,
+    applicable_steps,
+    consent_recorded,
+    convention_last_day,
+    effective_step,
+    follow_up_planned,
+    last_session_date,
+    minutes_used,
+    next_deadline,
+    retention_end,
+    step_states,
+)
 from ..storage.bilans import BilanRepository
 from ..storage.dossiers import DossierRepository
 from ..storage.exports import ProviderRepository
 from . import dialogs
 from .documents_page import DocumentsPage, PreviewDialog, export_flow
-from .retention_ui import EndOfBilanDialog
 from .forms import LABEL_WIDTH, F
 from .identity_page import IdentityPage
 from .investigation_tools import InvestigationTools
+from .retention_ui import EndOfBilanDialog
 from .satisfaction_dialog import SatisfactionDialog
 from .seances_page import SeancesPage
 from .section_page import SectionPage
@@ -84,7 +108,7 @@ class BilanWindow(QMainWindow):
         prefill_button = QPushButton("Pré-remplir depuis le dossier")
         prefill_button.setAccessibleName("Pré-remplir depuis le dossier")
         prefill_button.clicked.connect(self.prefill_synthese)
-        self.redaction.extra.addWidget(prefill_button, 0, Qt.AlignLeft)
+        self.redaction.extra.addWidget(prefill_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tools = InvestigationTools(self.dossiers, bilan_id, clock, self.flush)
         self.tools.changed.connect(self.refresh)
         self.pages[Step.PHASE_INVESTIGATION].extra.addWidget(self.tools)
@@ -126,7 +150,7 @@ class BilanWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------------------
     def _add_item(self, text: str, page: QWidget, step: Step | None = None) -> None:
         item = QListWidgetItem(text)
-        item.setData(Qt.UserRole, step.value if step else None)
+        item.setData(Qt.ItemDataRole.UserRole, step.value if step else None)
         self.stepper.addItem(item)
         self.stack.addWidget(page)
         self._items.append((item, page))
@@ -150,7 +174,7 @@ class BilanWindow(QMainWindow):
             button = QPushButton("Questionnaire de satisfaction…")
             button.setAccessibleName(f"Questionnaire de satisfaction ({kind})")
             button.clicked.connect(lambda _c=False, k=kind: self.open_satisfaction(k))
-            self.pages[step].extra.addWidget(button, 0, Qt.AlignLeft)
+            self.pages[step].extra.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     # -- navigation ---------------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:
@@ -159,7 +183,7 @@ class BilanWindow(QMainWindow):
 
     def select(self, step: Step) -> None:
         for row, (item, _page) in enumerate(self._items):
-            if item.data(Qt.UserRole) == step.value and not item.isHidden():
+            if item.data(Qt.ItemDataRole.UserRole) == step.value and not item.isHidden():
                 self.stepper.setCurrentRow(row)
                 return
 
@@ -175,11 +199,12 @@ class BilanWindow(QMainWindow):
         current = effective_step(d, today)
         states = {s.step: s for s in step_states(d, today)}
         applicable = applicable_steps(d)
-        for item, page in self._items:
-            value = item.data(Qt.UserRole)
+        for item, _widget in self._items:
+            value = item.data(Qt.ItemDataRole.UserRole)
             if value is None:
                 continue
             step = Step(value)
+            page = self.pages[step]
             item.setHidden(step not in applicable)
             state = states.get(step)
             if state is None:
@@ -211,10 +236,12 @@ class BilanWindow(QMainWindow):
 
     def _closed_message(self, current: Step) -> str:
         if current is Step.REFUS_REPUTE:
+            last = convention_last_day(self.dossier)
             return (f"Refus réputé (art. R6313-8) : le salarié n'a pas signé au plus tard le "
-                    f"{long_date(convention_last_day(self.dossier))}. Le bilan ne peut pas commencer ; ce n'est pas "
+                    f"{long_date(last) if last else 'dernier jour du délai'}. Le bilan ne peut pas commencer ; ce n'est pas "
                     "une faute du salarié (art. L6313-4). Le dossier est clos et reste consultable.")
-        return (f"Bilan abandonné le {long_date(self.dossier.cloture.abandon_le)}. Le dossier est clos et reste "
+        abandon = self.dossier.cloture.abandon_le
+        return (f"Bilan abandonné{' le ' + long_date(abandon) if abandon else ''}. Le dossier est clos et reste "
                 "consultable.")
 
     def _update_infos(self, current: Step) -> None:
@@ -237,15 +264,17 @@ class BilanWindow(QMainWindow):
             info = ""
         self.pages[Step.FIN_DU_BILAN].set_info(info)
         fin_page, suivi_page = self.pages[Step.FIN_DU_BILAN], self.pages[Step.ENTRETIEN_SUIVI]
-        if current is Step.FIN_DU_BILAN and fin.date_fin is None and last_session_date(d) and fin_page.form.isEnabled():
-            fin_page.form.set_text("date_fin", last_session_date(d).strftime("%d/%m/%Y"))
+        last_session = last_session_date(d)
+        if current is Step.FIN_DU_BILAN and fin.date_fin is None and last_session and fin_page.form.isEnabled():
+            fin_page.form.set_text("date_fin", last_session.strftime("%d/%m/%Y"))
         planned = follow_up_planned(d)
         if current is Step.ENTRETIEN_SUIVI and d.suivi.date_prevue is None and planned and suivi_page.form.isEnabled():
             suivi_page.form.set_text("date_prevue", planned.strftime("%d/%m/%Y"))
 
     def _update_header(self, current: Step) -> None:
         d = self.dossier
-        name = self.repository.summary(self.bilan_id).display_name
+        summary = self.repository.summary(self.bilan_id)
+        name = summary.display_name if summary is not None else self.dossier.reference
         parts = [f"<b>{html.escape(name)}</b>", html.escape(d.funding.label), f"Étape : <b>{current.label}</b>",
                  f"Heures : {format_hours(minutes_used(d))} / 24 h"]
         deadline = next_deadline(d, self.clock.today())
@@ -264,7 +293,7 @@ class BilanWindow(QMainWindow):
             return
         ending = target is Step.ENTRETIEN_SUIVI
         if ending and dialogs.launch(EndOfBilanDialog(
-                self.dossier, lambda: self.documents.export(DocumentKind.SYNTHESE), self)) != QDialog.Accepted:
+                self.dossier, lambda: self.documents.export(DocumentKind.SYNTHESE), self)) != QDialog.DialogCode.Accepted:
             return
         self.dossiers.set_step(self.bilan_id, target, self.clock.now())
         log.info("bilan moved to %s", target.value)
@@ -281,7 +310,7 @@ class BilanWindow(QMainWindow):
 
     def open_satisfaction(self, kind: str) -> None:
         dialog = SatisfactionDialog(kind, self.dossiers.satisfaction(self.bilan_id, kind), self)
-        if dialogs.launch(dialog) == QDialog.Accepted:
+        if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:
             self.dossiers.save_satisfaction(self.bilan_id, kind, dialog.answers, dialog.comment.toPlainText(),
                                             self.clock.today())
 
@@ -318,7 +347,7 @@ class BilanWindow(QMainWindow):
         ctx = self.document_context()
         pdf = convocation.build(ctx.provider, ctx.beneficiary, ctx.dossier.reference, seance,
                                 convocation.DEFAULT_TO_BRING, ctx.today)
-        if dialogs.launch(PreviewDialog(DocumentKind.CONVOCATION.label, pdf, self)) == QDialog.Accepted:
+        if dialogs.launch(PreviewDialog(DocumentKind.CONVOCATION.label, pdf, self)) == QDialog.DialogCode.Accepted:
             export_flow(self, DocumentKind.CONVOCATION, pdf, self.bilan_id, ctx.dossier.reference,
                         self.repository.vault, self.clock)
 

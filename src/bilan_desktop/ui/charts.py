@@ -22,7 +22,7 @@ class HexagonChart(QWidget):
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         center = QPointF(self.width() / 2, self.height() / 2)
         radius = min(self.width(), self.height()) / 2 - 46
         letters = list(self.scores)
@@ -45,7 +45,7 @@ class HexagonChart(QWidget):
         p.setPen(QColor("#000000"))
         for i, k in enumerate(letters):
             at = point(i, 1.18)
-            p.drawText(QRectF(at.x() - 60, at.y() - 14, 120, 28), Qt.AlignCenter,
+            p.drawText(QRectF(at.x() - 60, at.y() - 14, 120, 28), Qt.AlignmentFlag.AlignCenter,
                        f"{self.labels[k]} ({self.scores[k]})")
         p.end()
 
@@ -68,13 +68,15 @@ class BarsChart(QWidget):
         for row, (key, value) in enumerate(self.scores.items()):
             y = top + row * 40
             p.setPen(QColor("#000000"))
-            p.drawText(QRectF(0, y, label_width - 10, 28), Qt.AlignRight | Qt.AlignVCenter, self.labels[key])
-            p.setPen(Qt.NoPen)
+            p.drawText(QRectF(0, y, label_width - 10, 28), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       self.labels[key])
+            p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor("#e6edf5"))
             p.drawRect(QRectF(label_width, y + 4, width, 20))
             p.setBrush(QColor("#1f3b5a"))
             fraction = (value - self.minimum) / (self.maximum - self.minimum)
             p.drawRect(QRectF(label_width, y + 4, max(2.0, width * fraction), 20))
             p.setPen(QColor("#000000"))
-            p.drawText(QRectF(label_width + width + 6, y, 50, 28), Qt.AlignVCenter, f"{value} / {self.maximum}")
+            p.drawText(QRectF(label_width + width + 6, y, 50, 28), Qt.AlignmentFlag.AlignVCenter,
+                       f"{value} / {self.maximum}")
         p.end()

@@ -3,10 +3,9 @@ install a runner that answers dialogs instead of blocking on `exec()`."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import shiboken6
-
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -35,7 +34,7 @@ def launch(dialog: QDialog) -> int:
     finally:
         if shiboken6.isValid(dialog):
             dialog.deleteLater()
-    return QDialog.Rejected if epoch != _lock_epoch else result
+    return QDialog.DialogCode.Rejected if epoch != _lock_epoch else result
 
 
 def close_all(parent: QWidget | None = None) -> None:
@@ -52,30 +51,31 @@ def close_all(parent: QWidget | None = None) -> None:
                 widget.reject()
 
 
-def _box(parent, icon, title: str, text: str, buttons=QMessageBox.Ok) -> QMessageBox:
+def _box(parent, icon, title: str, text: str, buttons=QMessageBox.StandardButton.Ok) -> QMessageBox:
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setObjectName("messageBox")
     return box
 
 
 def inform(parent, title: str, text: str) -> None:
-    launch(_box(parent, QMessageBox.Information, title, text))
+    launch(_box(parent, QMessageBox.Icon.Information, title, text))
 
 
 def error(parent, title: str, text: str) -> None:
-    launch(_box(parent, QMessageBox.Critical, title, text))
+    launch(_box(parent, QMessageBox.Icon.Critical, title, text))
 
 
 def confirm(parent, title: str, text: str) -> bool:
-    box = _box(parent, QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No)
-    box.setDefaultButton(QMessageBox.No)
-    return launch(box) == QMessageBox.Yes
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = _box(parent, QMessageBox.Icon.Question, title, text, buttons)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return launch(box) == QMessageBox.StandardButton.Yes
 
 
 def forget_file_dialog_history() -> None:
     """Qt's file dialog remembers visited folders in QtProject.conf (plaintext): a folder named
     after a beneficiary would leak. Drop that memory after every use."""
-    settings = QSettings(QSettings.UserScope, "QtProject")
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
     settings.remove("FileDialog")
     settings.remove("Qt/filedialog")
     settings.sync()
@@ -84,13 +84,13 @@ def forget_file_dialog_history() -> None:
 def _choose_file(parent, title: str, name_filter: str, save: bool, suggested: str = "") -> str | None:
     dialog = QFileDialog(parent, title, suggested, name_filter)
     dialog.setObjectName("fileDialog")
-    dialog.setOption(QFileDialog.DontUseNativeDialog, True)
-    dialog.setAcceptMode(QFileDialog.AcceptSave if save else QFileDialog.AcceptOpen)
-    dialog.setFileMode(QFileDialog.AnyFile if save else QFileDialog.ExistingFile)
-    dialog.setLabelText(QFileDialog.Accept, "Enregistrer" if save else "Ouvrir")
-    dialog.setLabelText(QFileDialog.Reject, "Annuler")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Enregistrer" if save else "Ouvrir")
+    dialog.setLabelText(QFileDialog.DialogLabel.Reject, "Annuler")
     try:
-        accepted = launch(dialog) == QDialog.Accepted and dialog.selectedFiles()
+        accepted = launch(dialog) == QDialog.DialogCode.Accepted and dialog.selectedFiles()
         return dialog.selectedFiles()[0] if accepted else None
     finally:
         if shiboken6.isValid(dialog):

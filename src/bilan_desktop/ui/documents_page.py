@@ -8,8 +8,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton,
-                               QRadioButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavailable_reason
 from ..documents.preview import PdfPreview
@@ -37,8 +48,8 @@ class PreviewDialog(QDialog):
         scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
         self.count = QLabel(f"{len(self.preview)} page(s)")
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        self.export_button = buttons.addButton("Exporter…", QDialogButtonBox.AcceptRole)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = buttons.addButton("Exporter…", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -59,10 +70,10 @@ class PreviewDialog(QDialog):
                 self._timer.stop()
             return
         page = self.preview.render(self._next, 700)
-        image = QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format_RGB888).copy()
+        image = QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format.Format_RGB888).copy()
         label = QLabel()
         label.setPixmap(QPixmap.fromImage(image))
-        label.setAlignment(Qt.AlignHCenter)
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         label.setAccessibleName(f"Page {self._next + 1}")
         self.pages.addWidget(label)
         self.labels.append(label)
@@ -101,8 +112,8 @@ class ExportDialog(QDialog):
         layout.addWidget(note)
         self.error = error_label("exportError")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Choisir le fichier…")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choisir le fichier…")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -119,9 +130,10 @@ class ExportDialog(QDialog):
         super().accept()
 
 
-def export_flow(parent, kind: DocumentKind, pdf: bytes, bilan_id: int, reference: str, vault, clock) -> bool:
+def export_flow(parent, kind: DocumentKind, pdf: bytes, bilan_id: int | None, reference: str, vault,
+                clock) -> bool:
     chooser = ExportDialog(kind, parent)
-    if dialogs.launch(chooser) != QDialog.Accepted:
+    if dialogs.launch(chooser) != QDialog.DialogCode.Accepted:
         return False
     destination = chooser.destination
     target = dialogs.choose_save_file(parent, f"Exporter — {kind.label}", "Documents PDF (*.pdf)",
@@ -220,7 +232,7 @@ class DocumentsPage(QWidget):
         if pdf is None:
             return
         dialog = PreviewDialog(kind.label, pdf, self)
-        if dialogs.launch(dialog) == QDialog.Accepted:
+        if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:
             self._export(kind, pdf)
 
     def export(self, kind: DocumentKind) -> None:

@@ -10,8 +10,18 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain import codec
 from ..domain.dates import parse_short_date, short_date
@@ -55,7 +65,7 @@ class SectionForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._layout = QFormLayout(self)
-        self._layout.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in specs:
             if isinstance(spec, Heading):
                 heading = QLabel(f"<h3>{spec.text}</h3>")
@@ -66,39 +76,7 @@ class SectionForm(QWidget):
     # -- building ----------------------------------------------------------------------------------
     def _add(self, spec: F) -> None:
         tp = field_type(self.cls, spec.name)
-        label_text = spec.label
-        if typing.get_origin(tp) is list:
-            (item,) = typing.get_args(tp)
-            widget = ListEditor(item, spec.columns, spec.label)
-            widget.edited.connect(self.edited)
-        elif tp is bool:
-            widget = QCheckBox(spec.label)
-            widget.toggled.connect(self.edited)
-            label_text = ""
-        elif isinstance(tp, type) and issubclass(tp, Enum):
-            widget = QComboBox()
-            for member in tp:
-                widget.addItem(getattr(member, "label", member.value), member.value)
-            widget.currentIndexChanged.connect(self.edited)
-        elif tp is int or tp is float:
-            widget = QSpinBox() if tp is int else QDoubleSpinBox()
-            widget.setRange(int(spec.minimum) if tp is int else spec.minimum,
-                            int(spec.maximum) if tp is int else spec.maximum)
-            if spec.suffix:
-                widget.setSuffix(spec.suffix)
-            widget.valueChanged.connect(self.edited)
-        elif spec.multiline:
-            widget = QPlainTextEdit()
-            widget.setTabChangesFocus(True)
-            widget.setMinimumHeight(60)
-            widget.setMaximumHeight(110)
-            widget.textChanged.connect(self.edited)
-        else:
-            widget = QLineEdit()
-            if tp is dt.date:
-                widget.setPlaceholderText("jj/mm/aaaa")
-                widget.setMaximumWidth(140)
-            widget.textEdited.connect(self.edited)
+        widget, label_text = self._make_widget(spec, tp)
         widget.setObjectName(f"field_{spec.name}")
         if not isinstance(widget, ListEditor):  # its table carries the name
             widget.setAccessibleName(spec.label)
@@ -118,6 +96,49 @@ class SectionForm(QWidget):
         self.widgets[spec.name] = widget
         self.errors[spec.name] = error
 
+    def _make_widget(self, spec: F, tp) -> tuple[QWidget, str]:
+        """The editor for one field and the label beside it ('' when the widget carries its own)."""
+        if typing.get_origin(tp) is list:
+            (item,) = typing.get_args(tp)
+            editor = ListEditor(item, spec.columns, spec.label)
+            editor.edited.connect(self.edited)
+            return editor, spec.label
+        if tp is bool:
+            box = QCheckBox(spec.label)
+            box.toggled.connect(self.edited)
+            return box, ""
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            combo = QComboBox()
+            for member in tp:
+                combo.addItem(getattr(member, "label", member.value), member.value)
+            combo.currentIndexChanged.connect(self.edited)
+            return combo, spec.label
+        if tp is int:
+            spin = QSpinBox()
+            spin.setRange(int(spec.minimum), int(spec.maximum))
+            spin.setSuffix(spec.suffix)
+            spin.valueChanged.connect(self.edited)
+            return spin, spec.label
+        if tp is float:
+            real = QDoubleSpinBox()
+            real.setRange(spec.minimum, spec.maximum)
+            real.setSuffix(spec.suffix)
+            real.valueChanged.connect(self.edited)
+            return real, spec.label
+        if spec.multiline:
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setMinimumHeight(60)
+            text.setMaximumHeight(110)
+            text.textChanged.connect(self.edited)
+            return text, spec.label
+        line = QLineEdit()
+        if tp is dt.date:
+            line.setPlaceholderText("jj/mm/aaaa")
+            line.setMaximumWidth(140)
+        line.textEdited.connect(self.edited)
+        return line, spec.label
+
     # -- values ------------------------------------------------------------------------------------
     def set_value(self, obj) -> None:
         for spec in self.specs:
@@ -133,7 +154,7 @@ class SectionForm(QWidget):
                 widget.setValue(value)
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value)
-            else:
+            elif isinstance(widget, QLineEdit):
                 widget.setText(short_date(value) if isinstance(value, dt.date) or value is None else value)
             widget.blockSignals(False)
         self.show_problems({})
@@ -158,8 +179,9 @@ class SectionForm(QWidget):
     def set_text(self, name: str, text: str) -> None:
         """Fill a field programmatically (a computed default), as if typed."""
         widget = self.widgets[name]
-        widget.setText(text)
-        self.edited.emit()
+        if isinstance(widget, QLineEdit):
+            widget.setText(text)
+            self.edited.emit()
 
 
 def _widget_value(widget, tp):

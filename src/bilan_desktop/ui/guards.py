@@ -7,7 +7,8 @@ from PySide6.QtGui import QGuiApplication
 
 CLIPBOARD_CLEAR_MS = 30_000
 
-_ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel, QEvent.TouchBegin}
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+             QEvent.Type.TouchBegin}
 
 
 class IdleWatcher(QObject):
@@ -21,7 +22,9 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle)
         self.set_minutes(minutes)
-        QGuiApplication.instance().installEventFilter(self)
+        app = QGuiApplication.instance()
+        assert app is not None, "IdleWatcher needs the application"
+        app.installEventFilter(self)
 
     def set_minutes(self, minutes: int) -> None:
         self._timer.setInterval(int(minutes) * 60_000)

@@ -27,7 +27,7 @@ class InvestigationTools(QWidget):
         super().__init__(parent)
         self.dossiers, self.bilan_id, self.clock, self.flush = dossiers, bilan_id, clock, flush
         self.editable = False
-        self._catalog = None
+        self._catalog: RomeCatalog | None = None
         row = QHBoxLayout()
         self.buttons = {}
         for key, text in (("rome", "Rechercher dans le ROME…"), ("riasec", "Questionnaire d'intérêts (RIASEC)…"),
@@ -83,7 +83,7 @@ class InvestigationTools(QWidget):
         self.flush()
         dialog = QuestionnaireDialog(instrument, self.dossiers.load(self.bilan_id).questionnaires,
                                      self._save_questionnaires, self)
-        if dialogs.launch(dialog) == QDialog.Accepted:
+        if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:
             log.info("questionnaire %s completed", instrument.key)
         self.changed.emit()
 
@@ -96,8 +96,8 @@ class InvestigationTools(QWidget):
     def open_results(self) -> None:
         q = self.dossiers.load(self.bilan_id).questionnaires
         dialog = ResultsDialog(q, self.catalog, self)
-        dialog.matches.itemDoubleClicked.connect(lambda item: self.open_rome(code=item.data(Qt.UserRole)))
-        if dialogs.launch(dialog) != QDialog.Accepted:
+        dialog.matches.itemDoubleClicked.connect(lambda item: self.open_rome(code=item.data(Qt.ItemDataRole.UserRole)))
+        if dialogs.launch(dialog) != QDialog.DialogCode.Accepted:
             return
         if self.editable and dialog.include.isChecked() != q.graphiques_dans_synthese:
             self._save_questionnaires(dataclasses.replace(q, graphiques_dans_synthese=dialog.include.isChecked()))
@@ -107,7 +107,7 @@ class InvestigationTools(QWidget):
         if self.catalog is None:
             return
         dialog = RomeDialog(self.catalog, self.editable, self, code=code)
-        if dialogs.launch(dialog) == QDialog.Accepted and dialog.choice:
+        if dialogs.launch(dialog) == QDialog.DialogCode.Accepted and dialog.choice:
             self.apply(*dialog.choice)
 
     def apply(self, action: str, fiche, skills) -> None:

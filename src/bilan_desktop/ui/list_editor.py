@@ -7,8 +7,19 @@ import datetime as dt
 from enum import Enum
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
-                               QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain import codec
 from ..domain.dates import parse_short_date, short_date
@@ -46,17 +57,18 @@ class ListEditor(QWidget):
         self.table = QTableWidget(0, len(self.columns))
         self.table.setAccessibleName(label)
         self.table.setHorizontalHeaderLabels([header for _, header in self.columns])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                                   | QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        trigger = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(trigger.DoubleClicked | trigger.EditKeyPressed | trigger.AnyKeyPressed
+                                   | trigger.SelectedClicked)
         self.table.setMinimumHeight(110)
         self.table.setItemDelegate(_LiveDelegate(self.table))
         self.table.itemChanged.connect(lambda _item: self.edited.emit())
         buttons = QHBoxLayout()
         for text, slot in (("Ajouter", self.add_row), ("Supprimer", self.remove_row),
-                           ("Monter", lambda: self.move(-1)), ("Descendre", lambda: self.move(1))):
+                           ("Monter", lambda: self.move_row(-1)), ("Descendre", lambda: self.move_row(1))):
             button = QPushButton(text)
             button.setAccessibleName(f"{text} — {label}")
             button.clicked.connect(slot)
@@ -107,7 +119,8 @@ class ListEditor(QWidget):
             self._fit()
             self.edited.emit()
 
-    def move(self, delta: int) -> None:
+    def move_row(self, delta: int) -> None:
+        """Move the current row up (-1) or down (+1). (Named so as not to hide QWidget.move.)"""
         row = self.table.currentRow()
         target = row + delta
         if row < 0 or not 0 <= target < self.table.rowCount():
@@ -129,7 +142,8 @@ class ListEditor(QWidget):
                 if isinstance(widget, QComboBox):
                     values[name] = tp(widget.currentData())
                     continue
-                text = (self.table.item(row, column).text() if self.table.item(row, column) else "").strip()
+                cell = self.table.item(row, column)
+                text = (cell.text() if cell is not None else "").strip()
                 try:
                     if tp is dt.date:
                         values[name] = parse_short_date(text)

@@ -10,14 +10,15 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME
-from ..demo import BANNER as DEMO_BANNER, DEMO_PASSPHRASE
+from ..demo import BANNER as DEMO_BANNER
+from ..demo import DEMO_PASSPHRASE
 from ..domain.clock import Clock
 from ..domain.sections import PremierContact
 from ..domain.workflow import effective_step, next_deadline
 from ..storage.bilans import BilanRepository
 from ..storage.dossiers import DossierRepository
-from ..storage.retention import RetentionEngine
 from ..storage.errors import VaultError, VaultIncomplete
+from ..storage.retention import RetentionEngine
 from ..storage.vault import Vault, VaultState
 from . import dialogs
 from .about import AboutDialog
@@ -25,9 +26,9 @@ from .backup_ui import backup_flow, restore_flow
 from .beneficiary_form import NewBilanDialog
 from .bilan_list import BilanListPage
 from .guards import ClipboardGuard, IdleWatcher
+from .prefs import Preferences
 from .recovery_dialog import show_new_code
 from .session_watch import SessionWatcher
-from .prefs import Preferences
 from .settings_dialog import SettingsDialog
 from .vault_pages import RecoveryCodePage, SetupPage, UnlockPage
 
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         if demo:
             banner = QLabel(DEMO_BANNER)
             banner.setObjectName("demoBanner")
-            banner.setAlignment(Qt.AlignCenter)
+            banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             banner.setStyleSheet("background: #ffd54f; color: #3e2723; font-weight: bold; padding: 6px;")
             column.addWidget(banner)
             self.setWindowTitle(f"{APP_NAME} — {DEMO_BANNER}")
@@ -97,13 +98,13 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ApplicationShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
         self.new_action = self._action(self.tr("&Nouveau bilan…"), "newBilanAction", self.new_bilan,
-                                       QKeySequence.New)
+                                       QKeySequence.StandardKey.New)
         self.lock_action = self._action(self.tr("&Verrouiller"), "lockAction", self.lock, "Ctrl+L")
         self.lock_action.setToolTip(self.tr("Verrouiller le coffre (Ctrl+L)"))
         self.backup_action = self._action(self.tr("&Sauvegarder…"), "backupAction",
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         self.journal_action = self._action(self.tr("&Journal des destructions…"), "journalAction", self.open_journal)
         self.settings_action = self._action(self.tr("&Paramètres…"), "settingsAction", self.open_settings,
                                             "Ctrl+,")
-        quit_action = self._action(self.tr("&Quitter"), "quitAction", self.close, QKeySequence.Quit)
+        quit_action = self._action(self.tr("&Quitter"), "quitAction", self.close, QKeySequence.StandardKey.Quit)
         file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
         for action in (self.new_action, None, self.backup_action, self.restore_action, self.journal_action, None,
                        self.settings_action, self.lock_action, None, quit_action):
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
 
     def create_vault(self, passphrase: str) -> None:
         try:
-            with _busy():
+            with _Busy():
                 code = self.vault.create(passphrase)
         except VaultError as exc:
             dialogs.error(self, self.tr("Création impossible"), exc.user_message)
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
 
     def unlock(self, passphrase: str) -> None:
         try:
-            with _busy():
+            with _Busy():
                 self.vault.unlock(passphrase)
         except VaultError as exc:
             log.info("unlock refused: %s", type(exc).__name__)
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def _issue_recovery_code(self, passphrase: str) -> None:
         try:
-            with _busy():
+            with _Busy():
                 code = self.vault.renew_keys(passphrase)
         except VaultError as exc:
             log.warning("recovery code not renewed: %s", type(exc).__name__)
@@ -189,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def recover(self, code: str, new_passphrase: str) -> None:
         try:
-            with _busy():
+            with _Busy():
                 self.vault.unlock_with_recovery(code, new_passphrase)
         except VaultError as exc:
             log.info("recovery refused: %s", type(exc).__name__)
@@ -300,7 +301,7 @@ class MainWindow(QMainWindow):
         if not self.vault.is_open:
             return
         dialog = NewBilanDialog(self.clock.today(), self, keep=self._create_bilan)
-        if dialogs.launch(dialog) != QDialog.Accepted or not self.vault.is_open or dialog.value is None:
+        if dialogs.launch(dialog) != QDialog.DialogCode.Accepted or not self.vault.is_open or dialog.value is None:
             return
         bilan_id = self._create_bilan(dialog.value, dialog.chosen_funding)
         self.reload_list()
@@ -320,7 +321,7 @@ class MainWindow(QMainWindow):
             if self.repository.summary(bilan_id) is None:
                 return
             window = BilanWindow(self.repository, bilan_id, self.clock)
-            window.setAttribute(Qt.WA_DeleteOnClose)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.saved.connect(lambda _id: self.reload_list())
             window.retention_requested.connect(self.run_retention)
             window.closed.connect(self._bilan_closed)
@@ -334,7 +335,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.vault, self.prefs, self)
-        if dialogs.launch(dialog) == QDialog.Accepted:
+        if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:
             self.idle.set_minutes(self.prefs.auto_lock_minutes)
 
     def _restore(self) -> None:
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
         QApplication.closeAllWindows()
 
 
-class _busy:
+class _Busy:
     def __enter__(self):
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
 

@@ -28,7 +28,7 @@ class ProviderForm(QWidget):
         self.form.set_value(provider)
         self.logo_preview = QLabel()
         self.logo_preview.setFixedSize(160, 64)
-        self.logo_preview.setAlignment(Qt.AlignCenter)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setStyleSheet("border: 1px dashed #999;")
         choose = QPushButton("Choisir un logo…")
         choose.setAccessibleName("Choisir un logo")
@@ -54,7 +54,8 @@ class ProviderForm(QWidget):
         self.provider = dataclasses.replace(self.provider, logo=data)
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
-            self.logo_preview.setPixmap(pixmap.scaled(156, 60, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+            self.logo_preview.setPixmap(pixmap.scaled(156, 60, Qt.AspectRatioMode.KeepAspectRatio,
+                                                      Qt.TransformationMode.SmoothTransformation))
         else:
             self.logo_preview.setText("Aucun logo")
 

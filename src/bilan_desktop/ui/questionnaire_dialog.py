@@ -4,13 +4,27 @@ answer is saved at once: the beneficiary can pause and resume later."""
 from __future__ import annotations
 
 import dataclasses
+import typing
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
 
-from ..domain.questionnaire_items import (BIGFIVE_ANSWERS, BIGFIVE_QUESTION, NOT_VALIDATED, RIASEC_ANSWERS,
-                                          RIASEC_QUESTION)
+from ..domain.questionnaire_items import (
+    BIGFIVE_ANSWERS,
+    BIGFIVE_QUESTION,
+    NOT_VALIDATED,
+    RIASEC_ANSWERS,
+    RIASEC_QUESTION,
+)
 from ..domain.questionnaires import BIGFIVE, RIASEC, Instrument, Questionnaires, holland_code, scale_scores
 from .charts import BarsChart, HexagonChart
 
@@ -44,7 +58,7 @@ class QuestionnaireDialog(QDialog):
             button.setAccessibleName(f"Réponse {value} : {label}")
             button.setCheckable(True)
             button.setMinimumHeight(64)
-            button.setFocusPolicy(Qt.NoFocus)  # the keys 1 to 5 always reach the dialog
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys 1 to 5 always reach the dialog
             button.clicked.connect(lambda _c=False, v=value: self.answer(v))
             choices.addWidget(button)
             self.choice_buttons.append(button)
@@ -88,7 +102,8 @@ class QuestionnaireDialog(QDialog):
 
     def answer(self, value: int) -> None:
         self.answers[self.position] = value
-        self.questionnaires = dataclasses.replace(self.questionnaires, **{self.instrument.key: list(self.answers)})
+        changes: dict[str, typing.Any] = {self.instrument.key: list(self.answers)}
+        self.questionnaires = dataclasses.replace(self.questionnaires, **changes)
         self.save(self.questionnaires)
         if self.complete:
             self.accept()
@@ -110,11 +125,11 @@ class QuestionnaireDialog(QDialog):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key = event.key()
-        if Qt.Key_1 <= key <= Qt.Key_5:
-            self.answer(key - Qt.Key_0)
-        elif key in (Qt.Key_Left, Qt.Key_Backspace):
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
+            self.answer(key - Qt.Key.Key_0)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Backspace):
             self.go_back()
-        elif key == Qt.Key_Right:
+        elif key == Qt.Key.Key_Right:
             self.go_next()
         else:
             super().keyPressEvent(event)
@@ -146,7 +161,7 @@ class ResultsDialog(QDialog):
             if catalog is not None:
                 for hit in catalog.matching_holland(code.letters):
                     item = QListWidgetItem(f"{hit.libelle}  ({hit.code})")
-                    item.setData(Qt.UserRole, hit.code)
+                    item.setData(Qt.ItemDataRole.UserRole, hit.code)
                     self.matches.addItem(item)
         else:
             parts.append("Questionnaire d'intérêts : pas encore terminé.")
@@ -167,5 +182,5 @@ class ResultsDialog(QDialog):
         layout.addWidget(self.include)
         close = QPushButton("Fermer")
         close.clicked.connect(self.accept)
-        layout.addWidget(close, 0, Qt.AlignRight)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(820, 860)

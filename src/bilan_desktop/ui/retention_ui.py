@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from ..documents import pv_destruction
 from ..documents.catalog import DocumentKind
@@ -55,8 +64,8 @@ class EndOfBilanDialog(QDialog):
         export = QPushButton("Exporter la synthèse pour le bénéficiaire…")
         export.setAccessibleName("Exporter la synthèse pour le bénéficiaire")
         export.clicked.connect(export_synthese)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Confirmer la fin du bilan")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Confirmer la fin du bilan")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -78,10 +87,10 @@ class JournalDialog(QDialog):
         self.table = QTableWidget(len(self.entries), 4)
         self.table.setAccessibleName("Journal des destructions")
         self.table.setHorizontalHeaderLabels(["Date", "Bilan", "Fondement", "Catégories détruites"])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         for row, e in enumerate(self.entries):
             for column, text in enumerate((short_date(e.destroyed_on), e.reference, e.legal_basis,
@@ -95,7 +104,7 @@ class JournalDialog(QDialog):
                         "<br/>" + ("<br/>".join(offvault) if offvault else "aucune"))
         copies.setObjectName("offvaultCopies")
         copies.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Chaque destruction est notée ici, sans aucun contenu ni nom."))
@@ -112,7 +121,7 @@ class JournalDialog(QDialog):
         e = self.entries[row]
         pdf = pv_destruction.build(ProviderRepository(self.vault).load(), pv_destruction.DestructionRecord(
             e.reference, e.destroyed_on, e.legal_basis, [LABELS.get(c, c) for c in e.categories]))
-        if dialogs.launch(PreviewDialog(DocumentKind.PV.label, pdf, self)) == QDialog.Accepted:
+        if dialogs.launch(PreviewDialog(DocumentKind.PV.label, pdf, self)) == QDialog.DialogCode.Accepted:
             bilan_id = self.vault.conn.execute("SELECT id FROM bilan WHERE reference = ?", (e.reference,)).fetchone()
             export_flow(self, DocumentKind.PV, pdf, bilan_id[0] if bilan_id else None, e.reference, self.vault,
                         self.clock)

@@ -5,12 +5,23 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..storage.rome import ATTRIBUTION, RUBRIQUE_LABELS, Fiche, RomeCatalog
 
-SKILL_ROLE = Qt.UserRole + 1
+SKILL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RomeDialog(QDialog):
@@ -21,7 +32,9 @@ class RomeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("romeDialog")
         self.setWindowTitle(title)
-        self.catalog, self.choice, self.fiche = catalog, None, None
+        self.catalog = catalog
+        self.choice: tuple[str, Fiche, list[tuple[str, str]]] | None = None
+        self.fiche: Fiche | None = None
         self.query = QLineEdit()
         self.query.setAccessibleName("Rechercher un métier")
         self.query.setPlaceholderText("Un métier, une appellation… (ex. : aide-soignante, développeur)")
@@ -53,7 +66,7 @@ class RomeDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.query)
         left_layout.addWidget(self.results, 1)
-        right = QSplitter(Qt.Vertical)
+        right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.view)
         right.addWidget(self.skills)
         splitter = QSplitter()
@@ -70,7 +83,7 @@ class RomeDialog(QDialog):
         layout.addWidget(attribution)
         self.resize(1100, 720)
         self.query.textChanged.connect(self.search)
-        self.results.currentItemChanged.connect(lambda item, _prev: self.show_fiche(item.data(Qt.UserRole))
+        self.results.currentItemChanged.connect(lambda item, _prev: self.show_fiche(item.data(Qt.ItemDataRole.UserRole))
                                                 if item else None)
         if hits is not None:
             self._fill(hits)
@@ -84,7 +97,7 @@ class RomeDialog(QDialog):
         self.results.clear()
         for hit in hits:
             item = QListWidgetItem(f"{hit.libelle}  ({hit.code})")
-            item.setData(Qt.UserRole, hit.code)
+            item.setData(Qt.ItemDataRole.UserRole, hit.code)
             self.results.addItem(item)
 
     def show_fiche(self, code: str) -> None:
@@ -97,8 +110,8 @@ class RomeDialog(QDialog):
         for rubrique, labels in fiche.skills.items():
             for label in labels:
                 item = QListWidgetItem(f"{RUBRIQUE_LABELS[rubrique]} — {label}")
-                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                item.setCheckState(Qt.Unchecked)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
                 item.setData(SKILL_ROLE, (rubrique, label))
                 self.skills.addItem(item)
         for button in self.buttons.values():
@@ -106,7 +119,7 @@ class RomeDialog(QDialog):
 
     def checked_skills(self) -> list[tuple[str, str]]:
         return [self.skills.item(i).data(SKILL_ROLE) for i in range(self.skills.count())
-                if self.skills.item(i).checkState() == Qt.Checked]
+                if self.skills.item(i).checkState() == Qt.CheckState.Checked]
 
     def _choose(self, key: str) -> None:
         if self.fiche is None:

@@ -3,8 +3,16 @@ The consultant may hand the laptop over: nothing else of the bilan is visible in
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QGridLayout, QLabel, QPlainTextEdit,
-                               QRadioButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+)
 
 from .widgets import error_label, show_error
 
@@ -48,7 +56,7 @@ class SatisfactionDialog(QDialog):
         self.comment.setTabChangesFocus(True)
         self.comment.setFixedHeight(80)
         self.error = error_label("satisfactionError")
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -59,7 +67,7 @@ class SatisfactionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         if previous:
-            for group, value in zip(self.groups, previous[0]):
+            for group, value in zip(self.groups, previous[0], strict=False):
                 group.button(value).setChecked(True)
             self.comment.setPlainText(previous[1])
 

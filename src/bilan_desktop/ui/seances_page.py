@@ -5,16 +5,32 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.clock import Clock
 from ..domain.dates import parse_short_date, short_date
+from ..domain.lifecycle import Step
 from ..domain.seances import MAX_HOURS, SESSION_STEPS, Seance, format_hours
 from ..domain.sections import ModaliteSeance
 from ..domain.workflow import Dossier, RuleViolation, minutes_used
-from ..domain.lifecycle import Step
 from ..storage.dossiers import DossierRepository
 from . import dialogs
 from .widgets import error_label, show_error
@@ -61,7 +77,7 @@ class SeanceDialog(QDialog):
         for box in (self.signed_beneficiary, self.signed_consultant):
             box.setAccessibleName(box.text())
             form.addRow("", box)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -110,9 +126,9 @@ class SeancesPage(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Liste des séances")
         self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _i: self.edit())
@@ -150,7 +166,8 @@ class SeancesPage(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
     def _open(self, seance: Seance) -> None:
-        if dialogs.launch(SeanceDialog(self.repository, self.bilan_id, seance, self.clock, self)) == QDialog.Accepted:
+        dialog = SeanceDialog(self.repository, self.bilan_id, seance, self.clock, self)
+        if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:
             self.changed.emit()
 
     def add(self) -> None:
@@ -168,7 +185,8 @@ class SeancesPage(QWidget):
 
     def remove(self) -> None:
         row = self.table.currentRow()
-        if 0 <= row < len(self.seances) and dialogs.confirm(
+        seance_id = self.seances[row].id if 0 <= row < len(self.seances) else None
+        if seance_id is not None and dialogs.confirm(
                 self, "Supprimer la séance", f"Supprimer la séance du {short_date(self.seances[row].date)} ?"):
-            self.repository.delete_seance(self.bilan_id, self.seances[row].id, self.clock.now())
+            self.repository.delete_seance(self.bilan_id, seance_id, self.clock.now())
             self.changed.emit()

@@ -45,7 +45,7 @@ class SectionPage(QWidget):
         self.info = QLabel()
         self.info.setObjectName("pageInfo")
         self.info.setWordWrap(True)
-        self.info.setTextFormat(Qt.RichText)
+        self.info.setTextFormat(Qt.TextFormat.RichText)
         self.info.hide()
         self.form = SectionForm(cls, specs)
         self.extra = QVBoxLayout()
@@ -56,8 +56,8 @@ class SectionPage(QWidget):
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         self.status = QLabel()
         self.status.setObjectName("pageStatus")
@@ -90,7 +90,8 @@ class SectionPage(QWidget):
     def set_mode(self, editable: bool, message: str, is_current: bool) -> None:
         self.form.setEnabled(editable)
         for index in range(self.extra.count()):
-            widget = self.extra.itemAt(index).widget()
+            item = self.extra.itemAt(index)
+            widget = item.widget() if item is not None else None
             if widget is not None and not getattr(widget, "manages_own_state", False):
                 widget.setEnabled(editable)
         self.banner.setText(message)

@@ -2,15 +2,16 @@
 
 A laptop suspended unlocked must not wake unlocked. On Linux the desktop says so over D-Bus: logind's
 `PrepareForSleep(true)` (system bus) and `Lock` (the session), and the screensaver's `ActiveChanged(true)`
-(freedesktop and GNOME names, session bus, from any sender: a process that can only make us lock does no harm). Everywhere, and when no bus answers, a portable fallback watches the
-clocks: a timer ticks every few seconds; after a suspension the wall clock has jumped ahead of the monotonic clock
-(which stops during sleep) and of the timer's own rhythm, and the vault is locked at once on wake."""
+(freedesktop and GNOME names, session bus, from any sender: a process that can only make us lock does no harm).
+Everywhere, and when no bus answers, a portable fallback watches the clocks: a timer ticks every few seconds; after a
+suspension the wall clock has jumped ahead of the monotonic clock (which stops during sleep) and of the timer's own
+rhythm, and the vault is locked at once on wake."""
 
 from __future__ import annotations
 
 import logging
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -55,7 +56,8 @@ class SessionWatcher(QObject):
             if not bus.isConnected():
                 continue
             for service, path, interface, name, slot in signals:
-                if bus.connect(service, path, interface, name, self, SLOT(slot)):
+                # The stubs ask for bytes, the binding for the str SLOT() returns (6.11.3).
+                if bus.connect(service, path, interface, name, self, SLOT(slot)):  # type: ignore[call-overload]
                     self.dbus_connected.append(name)
         log.info("session watcher: %d D-Bus signal(s)", len(self.dbus_connected))
 

@@ -8,7 +8,7 @@ from .forms import F, Heading
 
 LIB = (("libelle", "Libellé"),)
 
-PAGES = {
+PAGES: dict[Step, tuple[str, str, list]] = {
     Step.PREMIER_CONTACT: ("Premier contact", "", [
         F("date", "Date du premier contact"), F("canal", "Canal"),
         F("origine", "Comment nous a-t-il connus ?"),

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .widgets import error_label, new_passphrase_problem, passphrase_strength, password_field, show_error
 
@@ -42,7 +41,7 @@ def _centered(page: QWidget, *children: QWidget) -> QVBoxLayout:
             inner.addWidget(child)
         else:
             inner.addLayout(child)
-    outer.addWidget(box, 0, Qt.AlignHCenter)
+    outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
     outer.addStretch(2)
     return inner
 

@@ -11,7 +11,7 @@ from ..storage.keyfile import normalize_passphrase
 
 def password_field(accessible_name: str, object_name: str) -> QLineEdit:
     field = QLineEdit()
-    field.setEchoMode(QLineEdit.Password)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(accessible_name)
     field.setObjectName(object_name)
     return field
@@ -22,7 +22,7 @@ def error_label(object_name: str) -> QLabel:
     label.setObjectName(object_name)
     label.setStyleSheet("color: #b00020;")
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
 
