@@ -212,7 +212,9 @@ def test_employer_funded_convention_expires_into_refus_repute(window, script, cl
     assert "pas une faute du salarié" in convention.banner.text() and "lundi 2 mars 2026" in convention.banner.text()
     bw.select(Step.CONVENTION)
     _shot(bw, "24-refus-repute")
-    assert not convention.form.isEnabled() and not bw.page_for(Step.PHASE_PRELIMINAIRE).form.isEnabled()
+    # only the employee's signature can still be noted (given in time, recorded late); nothing else changes
+    assert convention.form.widgets["signe_salarie_le"].isEnabled() and not convention.form.widgets["employeur"].isEnabled()
+    assert not bw.page_for(Step.PHASE_PRELIMINAIRE).form.isEnabled()
     assert "Refus réputé" in bw.stepper.item(3).toolTip()
     window._refresh_list()
     assert window.list_page.model.index(0, 3).data() == "Refus réputé (art. R6313-8)"

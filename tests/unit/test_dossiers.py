@@ -9,7 +9,7 @@ from bilan_desktop.domain.seances import Seance
 from bilan_desktop.domain.sections import Convention, Libelle, PhasePreliminaire, PremierContact
 from bilan_desktop.domain.workflow import RuleViolation
 from bilan_desktop.storage.bilans import BilanRepository
-from bilan_desktop.storage.dossiers import DossierRepository
+from bilan_desktop.services.bilans import BilanService
 
 NOW = dt.datetime(2026, 11, 26, 10)
 
@@ -17,7 +17,7 @@ NOW = dt.datetime(2026, 11, 26, 10)
 @pytest.fixture
 def repo(vault):
     bilan_id = BilanRepository(vault).create(Beneficiary("Lefèvre", "Élodie"), Funding.PLAN_DEVELOPPEMENT, NOW)
-    return DossierRepository(vault), bilan_id
+    return BilanService(vault), bilan_id  # the rules are the service's; storage only persists
 
 
 def _consent(repo, bilan_id):
@@ -53,9 +53,11 @@ def test_sections_round_trip_with_admin_and_content_rows_apart(repo, vault):
     assert ("convention", "content") not in rows
 
 
-def test_sessions_24_hours_enforced_by_the_repository(repo):
+def test_sessions_24_hours_enforced_by_the_service(repo):
     repo, bilan_id = repo
     _consent(repo, bilan_id)
+    repo.save_section(bilan_id, Convention(transmis_le=dt.date(2026, 11, 20), signe_salarie_le=dt.date(2026, 11, 25)),
+                      NOW)
     for day in range(1, 9):  # 8 x 3 h = 24 h
         repo.save_seance(bilan_id, Seance(date=dt.date(2026, 12, day), debut=dt.time(9), fin=dt.time(12),
                                           etape=Step.PHASE_INVESTIGATION, notes=f"notes {day}"), NOW)
@@ -77,7 +79,7 @@ def test_sessions_24_hours_enforced_by_the_repository(repo):
 def test_overview_and_step(repo):
     repo, bilan_id = repo
     repo.save_section(bilan_id, Convention(transmis_le=dt.date(2026, 11, 3)), NOW)
-    repo.set_step(bilan_id, Step.CONVENTION, NOW)
+    repo.dossiers.set_step(bilan_id, Step.CONVENTION, NOW)
     overview = repo.overview()[bilan_id]
     assert overview.step is Step.CONVENTION and overview.convention.transmis_le == dt.date(2026, 11, 3)
     assert overview.phase_preliminaire == PhasePreliminaire()  # no content loaded for the list

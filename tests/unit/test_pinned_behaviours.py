@@ -30,7 +30,8 @@ def _new_bilan(vault) -> int:
 
 @pytest.mark.parametrize("section", [SyntheseDraft(projet="Formateur"), Questionnaires(riasec=[5, 4, 3])])
 def test_consent_gate_covers_the_synthese_draft_and_questionnaire_answers(vault, section):
-    repo = DossierRepository(vault)
+    from bilan_desktop.services.bilans import BilanService
+    repo = BilanService(vault)
     bilan_id = _new_bilan(vault)
     with pytest.raises(RuleViolation):
         repo.save_section(bilan_id, section, NOW)

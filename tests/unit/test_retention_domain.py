@@ -65,8 +65,8 @@ def test_withdrawn_consent_is_due_at_once():
 def test_synthese_sent_to_the_cep_operator_is_kept_three_years():
     d = _ended(Conservation.SYNTHESE_CEP, synthese_cep_transmise_le=D(2026, 6, 30), step=Step.ENTRETIEN_SUIVI)
     assert cats(d, D(2026, 7, 1)) == {Category.CONTENU}
-    assert cats(d, D(2029, 6, 30)) == {Category.CONTENU}
-    assert cats(d, D(2029, 7, 1)) == {Category.CONTENU, Category.SYNTHESE}
+    assert cats(d, D(2029, 6, 30)) == {Category.CONTENU, Category.SUIVI}  # follow-up never done: bounded
+    assert cats(d, D(2029, 7, 1)) == ALL
 
 
 def test_abandon_and_refus_repute_are_due_at_once():
@@ -76,6 +76,38 @@ def test_abandon_and_refus_repute_are_due_at_once():
     r = Dossier(funding=Funding.PLAN_DEVELOPPEMENT, step=Step.CONVENTION,
                 convention=Convention(transmis_le=D(2026, 2, 20)))
     assert cats(r, D(2026, 3, 2)) == set()
-    assert cats(r, D(2026, 3, 3)) == ALL
-    r.convention.signe_salarie_le = D(2026, 3, 1)
-    assert cats(r, D(2026, 3, 3)) == set()
+    assert cats(r, D(2026, 3, 3)) == set()  # refus réputé: nothing destroyed until the consultant confirms it
+    r.cloture.refus_confirme_le = D(2026, 3, 5)
+    assert cats(r, D(2026, 3, 4)) == set() and cats(r, D(2026, 3, 5)) == ALL
+    r.convention.signe_salarie_le = D(2026, 3, 1)  # a signature given in time, recorded late, lifts it
+    assert cats(r, D(2026, 3, 5)) == set()
+
+
+def test_cep_exception_and_agreement_are_independent():
+    d = _ended(Conservation.ACCORD_SUIVI, accord_signe_le=D(2026, 6, 30), synthese_cep_transmise_le=D(2026, 6, 30),
+               step=Step.ENTRETIEN_SUIVI)
+    assert cats(d, D(2027, 7, 1)) == {Category.CONTENU, Category.SUIVI}  # the agreement's year is over
+    assert cats(d, D(2029, 7, 1)) == ALL  # the synthèse sent to the CEP operator: three years
+    d.fin_du_bilan.accord_retire_le = D(2026, 9, 15)  # withdrawing the agreement leaves the CEP exception alone
+    assert cats(d, D(2026, 9, 15)) == {Category.CONTENU, Category.SUIVI}
+    assert cats(d, D(2029, 6, 30)) == {Category.CONTENU, Category.SUIVI}
+
+
+def test_an_agreement_signed_after_the_end_keeps_nothing():
+    d = _ended(Conservation.ACCORD_SUIVI, accord_signe_le=D(2026, 7, 15), step=Step.ENTRETIEN_SUIVI)
+    assert cats(d, D(2026, 7, 1)) == {Category.CONTENU, Category.SYNTHESE}
+
+
+def test_follow_up_notes_of_an_interview_never_marked_done_are_bounded():
+    d = _ended(step=Step.ENTRETIEN_SUIVI)  # planned: 2026-12-30; limit: 2027-03-30
+    assert Category.SUIVI not in cats(d, D(2027, 3, 30))
+    assert Category.SUIVI in cats(d, D(2027, 3, 31))
+    d.suivi.date_prevue = D(2027, 1, 15)  # moved by the consultant
+    assert Category.SUIVI not in cats(d, D(2027, 4, 15)) and Category.SUIVI in cats(d, D(2027, 4, 16))
+
+
+def test_kept_until_is_capped_at_three_years_everywhere():
+    from bilan_desktop.domain.workflow import retention_end
+    fin = FinDuBilan(date_fin=D(2026, 6, 30), conservation=Conservation.ACCORD_SUIVI, accord_signe_le=D(2026, 6, 1),
+                     duree_conservation_ans=5)
+    assert retention_end(fin) == D(2029, 6, 30)

@@ -68,6 +68,7 @@ def _consented(funding=Funding.CPF) -> Dossier:
     e.cadre_legal_presente = e.objectifs_presentes = e.deroulement_presente = e.deontologie_presentee = True
     e.prestation_adaptee = Adaptation.OUI
     e.consentement_libre = e.prestataire_non_employeur = True
+    e.consentement_le = D(2026, 1, 12)
     return d
 
 
@@ -78,6 +79,10 @@ def test_entretien_prealable_guard_lists_every_missing_attestation():
     assert any("R6313-5" in p for p in problems)
     assert any("adaptée" in p for p in problems)
     assert exit_problems(_consented(), Step.ENTRETIEN_PREALABLE, D(2026, 1, 1)) == []
+    undated = _consented()
+    undated.entretien_prealable.consentement_le = None  # the date of consent is mandatory too
+    assert exit_problems(undated, Step.ENTRETIEN_PREALABLE, D(2026, 1, 1)) == [
+        "Date à laquelle le consentement libre a été recueilli non renseignée (art. L6313-4)."]
 
 
 def test_convention_step_exists_exactly_for_the_two_routes():

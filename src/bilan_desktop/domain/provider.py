@@ -13,6 +13,7 @@ class Provider:
     qualiopi: str = ""  # numéro du certificat Qualiopi
     consultant: str = ""
     ville: str = ""  # « Fait à … »
+    departement: str = ""  # default workplace département of new conventions (local public holidays)
     logo: bytes = b""  # PNG or JPEG, optional
 
     @property

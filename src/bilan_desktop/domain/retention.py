@@ -2,13 +2,15 @@
 recorded dates and consents and of today's date: the engine applies it as often as it likes.
 
 - No written agreement: the bilan's content and its synthèse are due at the end of the bilan.
-- Written agreement for the follow-up: everything is kept through end + period (1 year by default, 3 at most),
-  due the day after; withdrawn, it is due at once.
-- Synthèse sent to the CEP operator at the beneficiary's request: the synthèse is kept three years, the rest is
-  due at the end.
-- Abandon, or convention refused (refus réputé): whatever content exists is due at once.
+- Written agreement for the follow-up (signed by the end): everything is kept through end + period (1 year by
+  default, 3 at most), due the day after; withdrawn, it is due at once (from the end at the earliest).
+- Synthèse sent to the CEP operator at the beneficiary's request: an exception of its own, independent of any
+  agreement: the synthèse is kept three years after the end, even when an agreement is withdrawn.
+- Abandon: whatever content exists is due at once. Refus réputé: due once the consultant has confirmed it (a
+  signature given in time but recorded late must still be enterable).
 - The follow-up interview's notes come after the bilan: with no agreement they are due the day after the
-  follow-up took place; otherwise they follow the kept documents.
+  follow-up took place, and never later than three months after its planned date; with an agreement they follow
+  the kept documents.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import calendar_fr
+from dateutil.relativedelta import relativedelta
+
 from .lifecycle import Step
 from .registry import SECTIONS_OF, Category
-from .sections import Conservation
-from .workflow import MAX_RETENTION_YEARS, ORDER, Dossier, convention_last_day, effective_step
+from .workflow import ORDER, Dossier, agreement_end, cep_end, convention_last_day, effective_step, follow_up_planned
 
 BASIS = "art. R6313-7 du Code du travail (version en vigueur depuis le 31 décembre 2023)"
+FOLLOW_UP_GRACE_MONTHS = 3  # follow-up notes of an interview never marked done: kept at most this long after its date
 
 
 __all__ = ["BASIS", "Category", "Due", "SECTIONS_OF", "due_now", "next_due", "schedule"]  # Category: registry
@@ -44,33 +47,56 @@ def end_reached(d: Dossier, today: dt.date) -> bool:
     return ORDER.index(d.step) > ORDER.index(Step.FIN_DU_BILAN) or today > end
 
 
+def _after(day: dt.date) -> dt.date:
+    return day + dt.timedelta(days=1)
+
+
+def _suivi_due(d: Dossier) -> list[Due]:
+    """Without an agreement, the follow-up's notes go the day after it took place; if it is never marked done, three
+    months after its planned date at the latest."""
+    if d.suivi.realise_le is not None:
+        return [Due(Category.SUIVI, _after(d.suivi.realise_le), "entretien de suivi réalisé, sans accord de "
+                    "conservation")]
+    planned = follow_up_planned(d)
+    if planned is None:
+        return []
+    limit = planned + relativedelta(months=FOLLOW_UP_GRACE_MONTHS)
+    return [Due(Category.SUIVI, _after(limit), f"entretien de suivi non réalisé {FOLLOW_UP_GRACE_MONTHS} mois après "
+                "sa date prévue")]
+
+
 def schedule(d: Dossier) -> list[Due]:
     """Every category with the first day it is due, whatever today is (None-dated rules are left out)."""
     fin = d.fin_du_bilan
     if d.cloture.abandon_le is not None:
         return [Due(c, d.cloture.abandon_le, "abandon du bilan") for c in Category]
     last = convention_last_day(d)
-    if last is not None and effective_step(d, last + dt.timedelta(days=1)) is Step.REFUS_REPUTE:
-        return [Due(c, last + dt.timedelta(days=1), "refus réputé de la convention (art. R6313-8)") for c in Category]
+    if last is not None and effective_step(d, _after(last)) is Step.REFUS_REPUTE:
+        confirmed = d.cloture.refus_confirme_le
+        if confirmed is None:
+            return []  # nothing destroyed until the consultant confirms the refus réputé
+        return [Due(c, max(_after(last), confirmed), "refus réputé de la convention (art. R6313-8)") for c in Category]
     end = fin.date_fin
     if end is None:
         return []
-    if fin.accord_retire_le is not None:
-        return [Due(c, max(fin.accord_retire_le, end), "accord de conservation retiré par le bénéficiaire")
-                for c in Category]
-    if fin.conservation is Conservation.ACCORD_SUIVI:
-        years = max(1, min(MAX_RETENTION_YEARS, fin.duree_conservation_ans))
-        expiry = calendar_fr.add_years(end, years) + dt.timedelta(days=1)
-        return [Due(c, expiry, f"fin de la conservation pour le suivi ({years} an(s))") for c in Category]
-    suivi_done = d.suivi.realise_le
-    suivi = [Due(Category.SUIVI, suivi_done + dt.timedelta(days=1), "entretien de suivi réalisé, sans accord "
-                 "de conservation")] if suivi_done else []
-    if fin.conservation is Conservation.SYNTHESE_CEP:
-        expiry = calendar_fr.add_years(end, MAX_RETENTION_YEARS) + dt.timedelta(days=1)
-        return [Due(Category.CONTENU, end, "fin du bilan", at_end=True),
-                Due(Category.SYNTHESE, expiry, "fin de la conservation de la synthèse transmise au CEP"), *suivi]
-    return [Due(Category.CONTENU, end, "fin du bilan, sans accord de conservation", at_end=True),
-            Due(Category.SYNTHESE, end, "fin du bilan, sans accord de conservation", at_end=True), *suivi]
+    cep = cep_end(fin)
+    synthese_cep = [Due(Category.SYNTHESE, _after(cep), "fin de la conservation de la synthèse transmise au CEP")] \
+        if cep else []
+    kept = agreement_end(fin)
+    if kept is not None:
+        reason = "fin de la conservation pour le suivi (accord écrit)"
+        synthese = max(kept, cep) if cep else kept
+        return [Due(Category.CONTENU, _after(kept), reason), Due(Category.SUIVI, _after(kept), reason),
+                Due(Category.SYNTHESE, _after(synthese), reason if synthese == kept else
+                    "fin de la conservation de la synthèse transmise au CEP")]
+    if fin.accord_retire_le is not None and fin.accord_signe_le is not None:
+        since = max(fin.accord_retire_le, end)
+        reason = "accord de conservation retiré par le bénéficiaire"
+        return [Due(Category.CONTENU, since, reason, at_end=True), Due(Category.SUIVI, since, reason, at_end=True),
+                *(synthese_cep or [Due(Category.SYNTHESE, since, reason, at_end=True)])]
+    reason = "fin du bilan, sans accord de conservation"
+    return [Due(Category.CONTENU, end, reason, at_end=True),
+            *(synthese_cep or [Due(Category.SYNTHESE, end, reason, at_end=True)]), *_suivi_due(d)]
 
 
 def due_now(d: Dossier, today: dt.date) -> list[Due]:

@@ -171,6 +171,7 @@ class Convention:
     signe_employeur_le: dt.date | None = None
     signe_salarie_le: dt.date | None = None
     signe_prestataire_le: dt.date | None = None
+    departement: str = ""  # of the workplace: its local public holidays lengthen the signature delay
 
 
 @dataclass
@@ -240,3 +241,4 @@ class Suivi:
 @dataclass
 class Cloture:
     abandon_le: dt.date | None = None
+    refus_confirme_le: dt.date | None = None  # the consultant confirmed the refus réputé: destruction may run

@@ -82,7 +82,7 @@ def consent_recorded(d: Dossier) -> bool:
 
 def convention_last_day(d: Dossier) -> dt.date | None:
     sent = d.convention.transmis_le
-    return calendar_fr.convention_last_day(sent) if sent else None
+    return calendar_fr.convention_last_day(sent, d.convention.departement) if sent else None
 
 
 def convention_refused(d: Dossier, today: dt.date) -> bool:
@@ -120,15 +120,37 @@ def follow_up_planned(d: Dossier) -> dt.date | None:
     return calendar_fr.follow_up_date(end) if end else None
 
 
-def retention_end(fin: FinDuBilan) -> dt.date | None:
-    """Last day the kept documents may be kept (inclusive), or None when nothing is kept."""
-    if fin.date_fin is None or fin.accord_retire_le is not None:
+def agreement_years(fin: FinDuBilan) -> int:
+    """The agreement's period, within the law: one year at least, three at most (R6313-7)."""
+    return max(1, min(MAX_RETENTION_YEARS, fin.duree_conservation_ans))
+
+
+def agreement_in_force(fin: FinDuBilan) -> bool:
+    """A written agreement to keep the documents for the follow-up, signed by the end, not withdrawn."""
+    return (fin.conservation is Conservation.ACCORD_SUIVI and fin.accord_signe_le is not None
+            and fin.accord_retire_le is None
+            and (fin.date_fin is None or fin.accord_signe_le <= fin.date_fin))
+
+
+def agreement_end(fin: FinDuBilan) -> dt.date | None:
+    """Last day the documents kept under the agreement may be kept (inclusive)."""
+    if fin.date_fin is None or not agreement_in_force(fin):
         return None
-    if fin.conservation is Conservation.ACCORD_SUIVI:
-        return calendar_fr.add_years(fin.date_fin, fin.duree_conservation_ans)
-    if fin.conservation is Conservation.SYNTHESE_CEP:
-        return calendar_fr.add_years(fin.date_fin, MAX_RETENTION_YEARS)
-    return None
+    return calendar_fr.add_years(fin.date_fin, agreement_years(fin))
+
+
+def cep_end(fin: FinDuBilan) -> dt.date | None:
+    """Last day the synthèse sent to the CEP operator may be kept: an exception of its own, whatever the agreement."""
+    if fin.date_fin is None or fin.synthese_cep_transmise_le is None:
+        return None
+    return calendar_fr.add_years(fin.date_fin, MAX_RETENTION_YEARS)
+
+
+def retention_end(fin: FinDuBilan) -> dt.date | None:
+    """Last day anything of the bilan may be kept (inclusive), or None when nothing is kept. Never more than three
+    years after the end (R6313-7)."""
+    ends = [day for day in (agreement_end(fin), cep_end(fin)) if day is not None]
+    return max(ends) if ends else None
 
 
 # -- guards ------------------------------------------------------------------------------------------
@@ -159,13 +181,21 @@ def _convention_problems(d: Dossier, today: dt.date) -> list[str]:
     return problems
 
 
+AGREEMENT_AFTER_END = ("L'accord écrit de conservation doit être signé au plus tard à la fin du bilan : à cette date, "
+                       "les documents devaient déjà être détruits (art. R6313-7).")
+
+
 def retention_problems(fin: FinDuBilan) -> list[str]:
+    """The retention decision (R6313-7). The written agreement and the synthèse sent to the CEP operator are two
+    independent reasons to keep: both may apply."""
     problems = []
     if fin.conservation is Conservation.NON_DECIDEE:
         problems.append("La décision de conservation des documents est obligatoire (art. R6313-7).")
     if fin.conservation is Conservation.ACCORD_SUIVI:
         if fin.accord_signe_le is None:
             problems.append("Date de signature de l'accord écrit de conservation non renseignée.")
+        elif fin.date_fin is not None and fin.accord_signe_le > fin.date_fin:
+            problems.append(AGREEMENT_AFTER_END)
         if not 1 <= fin.duree_conservation_ans <= MAX_RETENTION_YEARS:
             problems.append("La durée de conservation va d'un à trois ans, jamais au-delà (art. R6313-7).")
     if fin.conservation is Conservation.SYNTHESE_CEP and fin.synthese_cep_transmise_le is None:
@@ -190,6 +220,8 @@ def exit_problems(d: Dossier, step: Step, today: dt.date) -> list[str]:
             problems.append("La prestation n'a pas été jugée adaptée au besoin du bénéficiaire.")
         if not e.consentement_libre:
             problems.append("Le consentement libre du bénéficiaire n'est pas enregistré (art. L6313-4).")
+        elif e.consentement_le is None:
+            problems.append("Date à laquelle le consentement libre a été recueilli non renseignée (art. L6313-4).")
         if not e.prestataire_non_employeur:
             problems.append("Il n'est pas attesté que le prestataire n'est pas l'employeur du bénéficiaire "
                             "(art. R6313-5).")

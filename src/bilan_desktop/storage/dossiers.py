@@ -12,10 +12,10 @@ import json
 from ..domain import codec
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
-from ..domain.registry import CONSENT_GATED, OVERVIEW_SECTIONS, SECTION_NAMES, SECTIONS
-from ..domain.seances import Seance, seance_problems
+from ..domain.registry import OVERVIEW_SECTIONS, SECTION_NAMES, SECTIONS
+from ..domain.seances import Seance
 from ..domain.sections import ModaliteSeance
-from ..domain.workflow import CONSENT_MISSING, Dossier, RuleViolation
+from ..domain.workflow import Dossier
 from .vault import Vault
 
 
@@ -68,9 +68,8 @@ class DossierRepository:
 
     # -- writing --------------------------------------------------------------------------------------
     def save_section(self, bilan_id: int, section, now: dt.datetime) -> None:
+        """Persist a section (the rules are the service's: services/bilans.py)."""
         name = SECTION_NAMES[type(section)]
-        if name in CONSENT_GATED and codec.has_content(section) and not self.consent_recorded(bilan_id):
-            raise RuleViolation([CONSENT_MISSING])
         admin, body = codec.split(section)
         stamp = now.isoformat()
         with self.vault.transaction() as conn:
@@ -93,12 +92,9 @@ class DossierRepository:
                          (funding.value, now.isoformat(), bilan_id))
 
     def save_seance(self, bilan_id: int, seance: Seance, now: dt.datetime) -> int:
-        """Insert or update a session; refused with French reasons (24 h, consent, times)."""
-        problems = seance_problems(seance, self.seances(bilan_id))
-        if seance.counted and not self.consent_recorded(bilan_id):
-            problems.insert(0, CONSENT_MISSING)
-        if problems or seance.date is None:
-            raise RuleViolation(problems or ["Date de la séance non renseignée."])
+        """Insert or update a session (the rules are the service's: services/bilans.py)."""
+        if seance.date is None:
+            raise ValueError("a session without a date")
         stamp = now.isoformat()
         values = (seance.date.isoformat(), seance.debut.isoformat("minutes"), seance.fin.isoformat("minutes"),
                   seance.modalite.value, seance.lien_visio.strip(), seance.etape.value, int(seance.signe_beneficiaire),

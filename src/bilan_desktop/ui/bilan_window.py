@@ -29,13 +29,14 @@ from ..domain.clock import Clock
 from ..domain.dates import long_date
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
-from ..domain.registry import CONSENT_GATED, ORDER, PAGE_SECTION, SECTION_NAMES
+from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES, SPEC_BY_NAME
+from ..domain.rules import ENDED, editable_fields, funding_lock, refus_message, section_lock
 from ..domain.seances import format_hours
 from ..domain.synthese import TITLES, SyntheseDraft, is_empty, prefill
 from ..domain.workflow import (
     CLOSED,
     CONSENT_MISSING,
-    advance,
+    RuleViolation,
     applicable_steps,
     consent_recorded,
     convention_last_day,
@@ -47,8 +48,7 @@ from ..domain.workflow import (
     retention_end,
     step_states,
 )
-from ..storage.bilans import BilanRepository
-from ..storage.dossiers import DossierRepository
+from ..services.bilans import BilanService
 from ..storage.exports import ProviderRepository
 from . import dialogs
 from .documents_page import DocumentsPage, PreviewDialog, export_flow
@@ -73,11 +73,11 @@ class BilanWindow(QMainWindow):
     closed = Signal(int)
     retention_requested = Signal()
 
-    def __init__(self, repository: BilanRepository, bilan_id: int, clock: Clock, parent=None):
+    def __init__(self, repository: BilanService, bilan_id: int, clock: Clock, parent=None):
         super().__init__(parent)
         self.setObjectName("bilanWindow")
         self.repository, self.bilan_id, self.clock = repository, bilan_id, clock
-        self.dossiers = DossierRepository(repository.vault)
+        self.dossiers = repository  # the service: every change goes through its rules
         self.dossier = self.dossiers.load(bilan_id)
         self.setWindowTitle(f"Bilan {self.dossier.reference} — Bilan Desktop")
         self.header = QLabel()
@@ -135,6 +135,9 @@ class BilanWindow(QMainWindow):
         self.abandon_action = QAction("Déclarer l'abandon du bilan…", self)
         self.abandon_action.triggered.connect(self.declare_abandon)
         menu.addAction(self.abandon_action)
+        self.confirm_refus_action = QAction("Confirmer le refus réputé…", self)
+        self.confirm_refus_action.triggered.connect(self.confirm_refus)
+        menu.addAction(self.confirm_refus_action)
         close_action = QAction("&Fermer", self)
         close_action.setShortcut("Ctrl+W")
         close_action.triggered.connect(self.close)
@@ -214,35 +217,31 @@ class BilanWindow(QMainWindow):
             item.setForeground(QBrush(QColor("#888888" if state.state in ("locked", "closed") else "#000000")))
             message = state.reason if state.state in ("locked", "closed") else ""
             editable = state.state in ("done", "current")
-            if editable and SECTION_NAMES[page.cls] in CONSENT_GATED and not consent_recorded(d):
+            name = SECTION_NAMES[page.cls]
+            lock = section_lock(d, name, today)
+            only = editable_fields(d, name, today)
+            if lock:
+                editable, message = False, lock
+            elif only is not None:
+                editable = True  # a closed section where one field may still change
+                message = refus_message(d) if current is Step.REFUS_REPUTE else ENDED
+            elif editable and SPEC_BY_NAME[name].gated and not consent_recorded(d):
                 editable, message = False, CONSENT_MISSING
-            if current in CLOSED:
-                editable, message = False, self._closed_message(current)
             if not page.has_pending_edits:
                 page.load(d)
-            page.set_mode(editable, message, state.state == "current")
-        self.funding.setEnabled(ORDER.index(d.step) <= ORDER.index(Step.ENTRETIEN_PREALABLE) and current not in CLOSED)
+            page.set_mode(editable, message, state.state == "current", only)
+        self.funding.setEnabled(not funding_lock(d, today))
         self.abandon_action.setEnabled(current not in CLOSED)
+        self.confirm_refus_action.setEnabled(current is Step.REFUS_REPUTE and d.cloture.refus_confirme_le is None)
         self.seances.load(d, current)
         if not self.redaction.has_pending_edits:
             self.redaction.load(d)
-        redaction_message = ("" if consent_recorded(d) else CONSENT_MISSING) if current not in CLOSED \
-            else self._closed_message(current)
+        redaction_message = section_lock(d, "synthese", today) or ("" if consent_recorded(d) else CONSENT_MISSING)
         self.redaction.set_mode(not redaction_message, redaction_message, False)
         self.documents.load(d)
         self.tools.load(d, self.pages[Step.PHASE_INVESTIGATION].form.isEnabled())
         self._update_infos(current)
         self._update_header(current)
-
-    def _closed_message(self, current: Step) -> str:
-        if current is Step.REFUS_REPUTE:
-            last = convention_last_day(self.dossier)
-            return (f"Refus réputé (art. R6313-8) : le salarié n'a pas signé au plus tard le "
-                    f"{long_date(last) if last else 'dernier jour du délai'}. Le bilan ne peut pas commencer ; ce n'est pas "
-                    "une faute du salarié (art. L6313-4). Le dossier est clos et reste consultable.")
-        abandon = self.dossier.cloture.abandon_le
-        return (f"Bilan abandonné{' le ' + long_date(abandon) if abandon else ''}. Le dossier est clos et reste "
-                "consultable.")
 
     def _update_infos(self, current: Step) -> None:
         d = self.dossier
@@ -286,17 +285,17 @@ class BilanWindow(QMainWindow):
     def advance(self) -> None:
         self.flush()
         page = self.pages.get(effective_step(self.dossier, self.clock.today()))
-        target, problems = advance(self.dossier, self.clock.today())
-        if target is None:
+        try:
+            target = self.dossiers.next_step(self.bilan_id, self.clock.today())
+        except RuleViolation as exc:
             if page is not None:
-                page.show_reasons(problems)
+                page.show_reasons(exc.problems)
             return
         ending = target is Step.ENTRETIEN_SUIVI
-        if ending and dialogs.launch(EndOfBilanDialog(
-                self.dossier, lambda: self.documents.export(DocumentKind.SYNTHESE), self)) != QDialog.DialogCode.Accepted:
+        end_dialog = EndOfBilanDialog(self.dossier, lambda: self.documents.export(DocumentKind.SYNTHESE), self)
+        if ending and dialogs.launch(end_dialog) != QDialog.DialogCode.Accepted:
             return
-        self.dossiers.set_step(self.bilan_id, target, self.clock.now())
-        log.info("bilan moved to %s", target.value)
+        target = self.dossiers.advance(self.bilan_id, self.clock.now())
         if ending:
             self.retention_requested.emit()  # R6313-7: at the end of the bilan, not later
         self.refresh()
@@ -304,7 +303,10 @@ class BilanWindow(QMainWindow):
         self.saved.emit(self.bilan_id)
 
     def _funding_changed(self) -> None:
-        self.dossiers.set_funding(self.bilan_id, Funding(self.funding.currentData()), self.clock.now())
+        try:
+            self.dossiers.set_funding(self.bilan_id, Funding(self.funding.currentData()), self.clock.now())
+        except RuleViolation as exc:
+            dialogs.error(self, "Financement", " ".join(exc.problems))
         self.refresh()
         self.saved.emit(self.bilan_id)
 
@@ -318,11 +320,27 @@ class BilanWindow(QMainWindow):
         if not dialogs.confirm(self, "Abandon du bilan", f"Déclarer l'abandon du bilan au "
                                f"{long_date(self.clock.today())} ? Le dossier sera clos."):
             return
-        cloture = self.dossier.cloture
-        cloture.abandon_le = self.clock.today()
-        self.dossiers.save_section(self.bilan_id, cloture, self.clock.now())
+        try:
+            self.dossiers.abandon(self.bilan_id, self.clock.today(), self.clock.now())
+        except RuleViolation as exc:
+            dialogs.error(self, "Abandon du bilan", " ".join(exc.problems))
+            return
         self.refresh()
         self.saved.emit(self.bilan_id)
+        self.retention_requested.emit()
+
+    def confirm_refus(self) -> None:
+        if not dialogs.confirm(self, "Refus réputé", refus_message(self.dossier) + "\n\nConfirmer le refus réputé ? "
+                               "Le contenu déjà saisi (entretien préalable) sera alors détruit (art. R6313-7)."):
+            return
+        try:
+            self.dossiers.confirm_refus(self.bilan_id, self.clock.now())
+        except RuleViolation as exc:
+            dialogs.error(self, "Refus réputé", " ".join(exc.problems))
+            return
+        self.refresh()
+        self.saved.emit(self.bilan_id)
+        self.retention_requested.emit()
 
     # -- documents --------------------------------------------------------------------------------------
     def document_context(self) -> DocumentContext:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.beneficiary import FIELDS
 from ..domain.clock import Clock
-from ..storage.bilans import BilanRepository
+from ..services.bilans import BilanService
 from .beneficiary_form import BeneficiaryForm
 from .widgets import autosave_timer
 
@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 class IdentityPage(QWidget):
     saved = Signal()
 
-    def __init__(self, repository: BilanRepository, bilan_id: int, clock: Clock, parent=None):
+    def __init__(self, repository: BilanService, bilan_id: int, clock: Clock, parent=None):
         super().__init__(parent)
         self.setObjectName("page_identite")
         self.repository, self.bilan_id, self.clock = repository, bilan_id, clock

@@ -15,8 +15,7 @@ from ..demo import DEMO_PASSPHRASE
 from ..domain.clock import Clock
 from ..domain.sections import PremierContact
 from ..domain.workflow import effective_step, next_deadline
-from ..storage.bilans import BilanRepository
-from ..storage.dossiers import DossierRepository
+from ..services.bilans import BilanService
 from ..storage.errors import VaultError, VaultIncomplete
 from ..storage.retention import RetentionEngine
 from ..storage.vault import Vault, VaultState
@@ -44,8 +43,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.vault, self.clock, self.prefs = vault, clock, prefs
-        self.repository = BilanRepository(vault)
-        self.dossiers = DossierRepository(vault)
+        self.repository = self.dossiers = BilanService(vault)  # every use case goes through the service
         self.bilan_windows: dict = {}  # bilan id -> its open BilanWindow
         self._resume: dict = {}
         self.setup_page, self.recovery_page = SetupPage(), RecoveryCodePage()

@@ -17,7 +17,8 @@ from .widgets import error_label, show_error
 MAX_LOGO_BYTES = 2_000_000
 SPECS = [F("nom", "Nom de l'organisme"), F("adresse", "Adresse", multiline=True),
          F("numero_declaration", "Numéro de déclaration d'activité"), F("qualiopi", "Numéro du certificat Qualiopi"),
-         F("consultant", "Consultant(e)"), F("ville", "Ville (« Fait à … »)")]
+         F("consultant", "Consultant(e)"), F("ville", "Ville (« Fait à … »)"),
+         F("departement", "Département habituel des lieux de travail (jours fériés locaux)")]
 
 
 class ProviderForm(QWidget):

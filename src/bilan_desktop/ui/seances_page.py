@@ -31,7 +31,7 @@ from ..domain.lifecycle import Step
 from ..domain.seances import MAX_HOURS, SESSION_STEPS, Seance, format_hours
 from ..domain.sections import ModaliteSeance
 from ..domain.workflow import Dossier, RuleViolation, minutes_used
-from ..storage.dossiers import DossierRepository
+from ..services.bilans import BilanService
 from . import dialogs
 from .widgets import error_label, show_error
 
@@ -41,7 +41,7 @@ COLUMNS = ("Date", "Horaires", "Durée", "Modalité", "Étape", "Émargement")
 class SeanceDialog(QDialog):
     """A session's form; refused changes keep the dialog open with the French reasons."""
 
-    def __init__(self, repository: DossierRepository, bilan_id: int, seance: Seance, clock: Clock, parent=None):
+    def __init__(self, repository: BilanService, bilan_id: int, seance: Seance, clock: Clock, parent=None):
         super().__init__(parent)
         self.setObjectName("seanceDialog")
         self.setWindowTitle("Séance")
@@ -115,7 +115,7 @@ class SeancesPage(QWidget):
     changed = Signal()
     convocation_requested = Signal(object)
 
-    def __init__(self, repository: DossierRepository, bilan_id: int, clock: Clock, parent=None):
+    def __init__(self, repository: BilanService, bilan_id: int, clock: Clock, parent=None):
         super().__init__(parent)
         self.setObjectName("page_seances")
         self.repository, self.bilan_id, self.clock = repository, bilan_id, clock

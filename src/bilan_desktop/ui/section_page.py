@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 from ..domain.clock import Clock
 from ..domain.registry import SECTION_NAMES
 from ..domain.workflow import Dossier, RuleViolation
-from ..storage.dossiers import DossierRepository
+from ..services.bilans import BilanService
 from .forms import SectionForm
 from .widgets import autosave_timer, error_label, show_error
 
@@ -30,7 +30,7 @@ class SectionPage(QWidget):
     saved = Signal()
     advance_requested = Signal()
 
-    def __init__(self, key: str, cls, title: str, intro: str, specs: list, repository: DossierRepository,
+    def __init__(self, key: str, cls, title: str, intro: str, specs: list, repository: BilanService,
                  bilan_id: int, clock: Clock, parent=None):
         super().__init__(parent)
         self.cls, self.repository, self.bilan_id, self.clock = cls, repository, bilan_id, clock
@@ -87,8 +87,11 @@ class SectionPage(QWidget):
         self._stored = getattr(dossier, self.section_name)
         self.form.set_value(self._stored)
 
-    def set_mode(self, editable: bool, message: str, is_current: bool) -> None:
+    def set_mode(self, editable: bool, message: str, is_current: bool, only: frozenset[str] | None = None) -> None:
+        """`only`: the fields that stay editable in an otherwise read-only section."""
         self.form.setEnabled(editable)
+        for name, widget in self.form.widgets.items():
+            widget.setEnabled(only is None or name in only)
         for index in range(self.extra.count()):
             item = self.extra.itemAt(index)
             widget = item.widget() if item is not None else None

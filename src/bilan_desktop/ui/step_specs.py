@@ -48,6 +48,7 @@ PAGES: dict[Step, tuple[str, str, list]] = {
         Heading("Mentions 2° : le prix"),
         F("prix_euros", "Prix", suffix=" €"), F("modalites_reglement", "Modalités de règlement", multiline=True),
         Heading("Transmission et signatures"),
+        F("departement", "Département du lieu de travail (jours fériés locaux : Alsace-Moselle, outre-mer)"),
         F("transmis_le", "Projet transmis au salarié par l'employeur le"),
         F("signe_salarie_le", "Signée par le salarié le"), F("signe_employeur_le", "Signée par l'employeur le"),
         F("signe_prestataire_le", "Signée par le prestataire le")]),

@@ -1,0 +1,139 @@
+"""What may be recorded, and why not (issue 11 §2). Each rule is written here once; the service layer applies it
+before anything is saved, and the pages ask the same functions whether a field can be edited."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from . import codec
+from .dates import long_date
+from .lifecycle import Step
+from .registry import ORDER, SPEC_BY_NAME
+from .seances import Seance, seance_problems
+from .workflow import (
+    AGREEMENT_AFTER_END,
+    CLOSED,
+    CONSENT_MISSING,
+    Dossier,
+    consent_recorded,
+    convention_last_day,
+    convention_refused,
+    convention_required,
+    effective_step,
+)
+
+ENDED = ("Le bilan est terminé : ses phases et la décision de conservation sont en lecture seule (seul le retrait de "
+         "l'accord par le bénéficiaire peut encore être noté).")
+ABANDONED = "Le bilan a été abandonné : le dossier est clos et en lecture seule."
+
+
+def end_validated(d: Dossier) -> bool:
+    """The consultant confirmed the end of the bilan (the step moved past « Fin du bilan »)."""
+    return ORDER.index(d.step) > ORDER.index(Step.FIN_DU_BILAN) if d.step in ORDER else False
+
+
+def refus_message(d: Dossier) -> str:
+    last = convention_last_day(d)
+    day = long_date(last) if last else "dernier jour du délai"
+    return (f"Refus réputé (art. R6313-8) : le salarié n'a pas signé au plus tard le {day}. Le bilan ne peut pas "
+            "commencer ; ce n'est pas une faute du salarié (art. L6313-4). Une signature datée dans le délai mais "
+            "notée en retard peut encore être saisie dans la convention.")
+
+
+def section_lock(d: Dossier, name: str, today: dt.date) -> str:
+    """Why the section `name` cannot be edited now ('' when it can). Consent is checked apart (content only)."""
+    current = effective_step(d, today)
+    if current is Step.ABANDON:
+        return ABANDONED
+    if current is Step.REFUS_REPUTE:
+        return "" if name == "convention" else refus_message(d)
+    if end_validated(d) and name != "suivi":
+        return "" if name == "fin_du_bilan" else ENDED
+    return ""
+
+
+def editable_fields(d: Dossier, name: str, today: dt.date) -> frozenset[str] | None:
+    """The only fields of an otherwise closed section that may still change (None: no such restriction): the
+    employee's signature in a refus réputé (a signature given in time but recorded late lifts it), the withdrawal
+    of the agreement after the end (the beneficiary may withdraw it at any time)."""
+    current = effective_step(d, today)
+    if current is Step.REFUS_REPUTE and name == "convention":
+        return frozenset({"signe_salarie_le"})
+    if current not in CLOSED and end_validated(d) and name == "fin_du_bilan":
+        return frozenset({"accord_retire_le"})
+    return None
+
+
+def section_problems(d: Dossier, name: str, section, today: dt.date) -> list[str]:
+    """Why `section` cannot be saved as the new value of `name` in this dossier."""
+    spec = SPEC_BY_NAME[name]
+    stored = getattr(d, name)
+    lock = section_lock(d, name, today)
+    if lock:
+        return [lock]
+    problems: list[str] = []
+    if spec.gated and codec.has_content(section) and not consent_recorded(d):
+        problems.append(CONSENT_MISSING)
+    allowed = editable_fields(d, name, today)
+    if allowed is not None:
+        changed = {f.name for f in dataclasses.fields(section) if getattr(section, f.name) != getattr(stored, f.name)}
+        if changed - allowed:
+            problems.append(refus_message(d) if name == "convention" else ENDED)
+    if name == "fin_du_bilan":
+        if section.accord_signe_le and section.date_fin and section.accord_signe_le > section.date_fin:
+            problems.append(AGREEMENT_AFTER_END)
+    return problems
+
+
+def seance_record_problems(d: Dossier, seance: Seance, today: dt.date) -> list[str]:
+    """Why this session cannot be recorded: the 24 hours, consent, the bilan's state, the convention, and the place
+    of the entretien préalable (before the phases) and of the follow-up (after the end)."""
+    current = effective_step(d, today)
+    if current is Step.REFUS_REPUTE:
+        return [refus_message(d).split(". Une signature")[0] + " : aucune séance ne peut être enregistrée."]
+    if current is Step.ABANDON:
+        return ["Le bilan a été abandonné : aucune séance ne peut plus être enregistrée."]
+    problems = seance_problems(seance, d.seances)
+    if seance.counted and not consent_recorded(d):
+        problems.insert(0, CONSENT_MISSING)
+    if seance.counted and convention_required(d) and (d.convention.signe_salarie_le is None
+                                                      or convention_refused(d, today)):
+        problems.append("La convention n'est pas signée par le salarié : les séances du bilan ne peuvent pas "
+                        "commencer (art. R6313-8).")
+    if seance.date is None:
+        return problems
+    others = [s for s in d.seances if s.id is None or s.id != seance.id]
+    phases = [s.date for s in others if s.counted and s.date is not None]
+    prealables = [s.date for s in others if s.etape is Step.ENTRETIEN_PREALABLE and s.date is not None]
+    end = d.fin_du_bilan.date_fin
+    if seance.etape is Step.ENTRETIEN_PREALABLE and phases and seance.date > min(phases):
+        problems.append("Une séance de l'entretien préalable ne peut pas avoir lieu après le début des phases du "
+                        f"bilan (première séance le {long_date(min(phases))}).")
+    if seance.counted and prealables and seance.date < max(prealables):
+        problems.append("Une séance du bilan ne peut pas précéder l'entretien préalable "
+                        f"(du {long_date(max(prealables))}).")
+    if seance.counted and end is not None and seance.date > end:
+        problems.append(f"Une séance du bilan ne peut pas avoir lieu après sa fin (le {long_date(end)}).")
+    if seance.etape is Step.ENTRETIEN_SUIVI and (end is None or seance.date <= end):
+        problems.append("L'entretien de suivi a lieu après la fin du bilan : renseignez d'abord la date de fin, puis "
+                        "une date de séance postérieure." if end is None else
+                        f"L'entretien de suivi a lieu après la fin du bilan (le {long_date(end)}).")
+    return problems
+
+
+def seance_change_lock(d: Dossier, today: dt.date) -> str:
+    """Sessions of a closed bilan are the proof of the service: they are no longer changed or deleted."""
+    current = effective_step(d, today)
+    if current in CLOSED:
+        return ABANDONED if current is Step.ABANDON else refus_message(d)
+    return ""
+
+
+def funding_lock(d: Dossier, today: dt.date) -> str:
+    """The funding route decides the contract: it is chosen up to the entretien préalable."""
+    if effective_step(d, today) in CLOSED:
+        return "Le dossier est clos."
+    if ORDER.index(d.step) > ORDER.index(Step.ENTRETIEN_PREALABLE):
+        return "Le financement ne change plus après l'entretien préalable."
+    return ""

@@ -1,0 +1,121 @@
+"""The use cases of one bilan: create, save a section, record a session, change the funding, advance, end, abandon,
+confirm a refus réputé. Rules come from the domain (domain/rules.py, domain/workflow.py); nothing here is SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from ..domain.beneficiary import Beneficiary
+from ..domain.funding import Funding
+from ..domain.lifecycle import Step
+from ..domain.registry import SECTION_NAMES
+from ..domain.rules import funding_lock, seance_change_lock, seance_record_problems, section_problems
+from ..domain.seances import Seance
+from ..domain.workflow import Dossier, RuleViolation, advance, effective_step
+from ..storage.bilans import BilanRepository, BilanSummary
+from ..storage.dossiers import DossierRepository
+from ..storage.vault import Vault
+
+log = logging.getLogger(__name__)
+
+
+class BilanService:
+    """One object per open vault. Reading methods delegate; writing methods refuse with French reasons."""
+
+    def __init__(self, vault: Vault):
+        self.vault = vault
+        self.bilans = BilanRepository(vault)
+        self.dossiers = DossierRepository(vault)
+
+    # -- reading --------------------------------------------------------------------------------------
+    def load(self, bilan_id: int) -> Dossier:
+        return self.dossiers.load(bilan_id)
+
+    def seances(self, bilan_id: int) -> list[Seance]:
+        return self.dossiers.seances(bilan_id)
+
+    def overview(self) -> dict[int, Dossier]:
+        return self.dossiers.overview()
+
+    def summaries(self) -> list[BilanSummary]:
+        return self.bilans.summaries()
+
+    def summary(self, bilan_id: int) -> BilanSummary | None:
+        return self.bilans.summary(bilan_id)
+
+    def beneficiary(self, bilan_id: int) -> Beneficiary:
+        return self.bilans.beneficiary(bilan_id)
+
+    def satisfaction(self, bilan_id: int, kind: str) -> tuple[list[int], str] | None:
+        return self.dossiers.satisfaction(bilan_id, kind)
+
+    # -- writing --------------------------------------------------------------------------------------
+    def create(self, beneficiary: Beneficiary, funding: Funding, now: dt.datetime) -> int:
+        return self.bilans.create(beneficiary, funding, now)
+
+    def update_beneficiary(self, bilan_id: int, beneficiary: Beneficiary, now: dt.datetime) -> None:
+        self.bilans.update_beneficiary(bilan_id, beneficiary, now)
+
+    def save_section(self, bilan_id: int, section, now: dt.datetime) -> None:
+        problems = section_problems(self.load(bilan_id), SECTION_NAMES[type(section)], section, now.date())
+        if problems:
+            raise RuleViolation(problems)
+        self.dossiers.save_section(bilan_id, section, now)
+
+    def save_seance(self, bilan_id: int, seance: Seance, now: dt.datetime) -> int:
+        dossier = self.load(bilan_id)
+        lock = seance_change_lock(dossier, now.date())
+        problems = [lock] if lock else seance_record_problems(dossier, seance, now.date())
+        if problems:
+            raise RuleViolation(problems)
+        return self.dossiers.save_seance(bilan_id, seance, now)
+
+    def delete_seance(self, bilan_id: int, seance_id: int, now: dt.datetime) -> None:
+        lock = seance_change_lock(self.load(bilan_id), now.date())
+        if lock:
+            raise RuleViolation([lock])
+        self.dossiers.delete_seance(bilan_id, seance_id, now)
+
+    def set_funding(self, bilan_id: int, funding: Funding, now: dt.datetime) -> None:
+        lock = funding_lock(self.load(bilan_id), now.date())
+        if lock:
+            raise RuleViolation([lock])
+        self.dossiers.set_funding(bilan_id, funding, now)
+
+    def save_satisfaction(self, bilan_id: int, kind: str, answers: list[int], comment: str, today: dt.date) -> None:
+        self.dossiers.save_satisfaction(bilan_id, kind, answers, comment, today)
+
+    def next_step(self, bilan_id: int, today: dt.date) -> Step:
+        """The step the bilan may move to, or RuleViolation with the reasons. Nothing is changed."""
+        target, problems = advance(self.load(bilan_id), today)
+        if target is None:
+            raise RuleViolation(problems)
+        return target
+
+    def advance(self, bilan_id: int, now: dt.datetime) -> Step:
+        """Move to the next step. Moving past « Fin du bilan » ends the bilan: the caller has shown what will be
+        destroyed and runs the destruction engine right after (R6313-7)."""
+        target = self.next_step(bilan_id, now.date())
+        self.dossiers.set_step(bilan_id, target, now)
+        log.info("bilan moved to %s", target.value)
+        return target
+
+    def abandon(self, bilan_id: int, day: dt.date, now: dt.datetime) -> None:
+        dossier = self.load(bilan_id)
+        if effective_step(dossier, now.date()) in (Step.ABANDON, Step.REFUS_REPUTE):
+            raise RuleViolation(["Le dossier est déjà clos."])
+        if day > now.date():
+            raise RuleViolation(["La date d'abandon ne peut pas être dans le futur."])
+        cloture = dossier.cloture
+        cloture.abandon_le = day
+        self.dossiers.save_section(bilan_id, cloture, now)
+
+    def confirm_refus(self, bilan_id: int, now: dt.datetime) -> None:
+        """The consultant confirms the refus réputé: from today, its content may be destroyed."""
+        dossier = self.load(bilan_id)
+        if effective_step(dossier, now.date()) is not Step.REFUS_REPUTE:
+            raise RuleViolation(["Le bilan n'est pas en refus réputé."])
+        cloture = dossier.cloture
+        cloture.refus_confirme_le = now.date()
+        self.dossiers.save_section(bilan_id, cloture, now)
