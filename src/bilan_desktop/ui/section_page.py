@@ -90,13 +90,13 @@ class SectionPage(QWidget):
     def set_mode(self, editable: bool, message: str, is_current: bool, only: frozenset[str] | None = None) -> None:
         """`only`: the fields that stay editable in an otherwise read-only section."""
         self.form.setEnabled(editable)
-        for name, widget in self.form.widgets.items():
-            widget.setEnabled(only is None or name in only)
+        for name, field in self.form.widgets.items():
+            field.setEnabled(only is None or name in only)
         for index in range(self.extra.count()):
             item = self.extra.itemAt(index)
-            widget = item.widget() if item is not None else None
-            if widget is not None and not getattr(widget, "manages_own_state", False):
-                widget.setEnabled(editable)
+            extra = item.widget() if item is not None else None
+            if extra is not None and not getattr(extra, "manages_own_state", False):
+                extra.setEnabled(editable)
         self.banner.setText(message)
         self.banner.setVisible(bool(message))
         self.next_button.setVisible(is_current)
