@@ -99,6 +99,19 @@ def schedule(d: Dossier) -> list[Due]:
             *(synthese_cep or [Due(Category.SYNTHESE, end, reason, at_end=True)]), *_suivi_due(d)]
 
 
+def follow_up_info(d: Dossier) -> str:
+    """What the follow-up page says about the fate of its notes (French, HTML-free)."""
+    if agreement_end(d.fin_du_bilan) is not None or d.fin_du_bilan.date_fin is None:
+        return ""
+    due = _suivi_due(d)
+    if not due:
+        return ""
+    last = due[0].since - dt.timedelta(days=1)
+    return ("Sans accord de conservation, le compte rendu de l'entretien de suivi est détruit le lendemain de "
+            f"l'entretien, et au plus tard après le {last.strftime('%d/%m/%Y')} s'il n'est pas noté comme réalisé "
+            "(art. R6313-7).")
+
+
 def due_now(d: Dossier, today: dt.date) -> list[Due]:
     """The categories to destroy now. At the end of the bilan, content is due once the end is reached."""
     result = []

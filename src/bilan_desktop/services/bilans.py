@@ -64,9 +64,7 @@ class BilanService:
         self.dossiers.save_section(bilan_id, section, now)
 
     def save_seance(self, bilan_id: int, seance: Seance, now: dt.datetime) -> int:
-        dossier = self.load(bilan_id)
-        lock = seance_change_lock(dossier, now.date())
-        problems = [lock] if lock else seance_record_problems(dossier, seance, now.date())
+        problems = seance_record_problems(self.load(bilan_id), seance, now.date())
         if problems:
             raise RuleViolation(problems)
         return self.dossiers.save_seance(bilan_id, seance, now)

@@ -30,6 +30,7 @@ from ..domain.dates import long_date
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
 from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES, SPEC_BY_NAME
+from ..domain.retention import follow_up_info
 from ..domain.rules import ENDED, editable_fields, funding_lock, refus_message, section_lock
 from ..domain.seances import format_hours
 from ..domain.synthese import TITLES, SyntheseDraft, is_empty, prefill
@@ -269,6 +270,12 @@ class BilanWindow(QMainWindow):
         planned = follow_up_planned(d)
         if current is Step.ENTRETIEN_SUIVI and d.suivi.date_prevue is None and planned and suivi_page.form.isEnabled():
             suivi_page.form.set_text("date_prevue", planned.strftime("%d/%m/%Y"))
+        suivi_page.set_info(follow_up_info(d))
+        convention_page = self.pages[Step.CONVENTION]
+        if current is Step.CONVENTION and not d.convention.departement and convention_page.form.isEnabled():
+            default = ProviderRepository(self.repository.vault).load().departement
+            if default:
+                convention_page.form.set_text("departement", default)
 
     def _update_header(self, current: Step) -> None:
         d = self.dossier
