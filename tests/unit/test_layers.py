@@ -6,7 +6,15 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "bilan_desktop"
-QT_FREE = ("domain", "storage", "documents")
+QT_FREE = ("domain", "storage", "documents", "services")
+# Each layer may import only the layers listed for it (and itself): data flows ui → services → domain/storage/documents.
+ALLOWED = {
+    "domain": set(),
+    "storage": {"domain"},
+    "documents": {"domain"},
+    "services": {"domain", "storage", "documents"},
+    "ui": {"domain", "storage", "documents", "services"},
+}
 FORBIDDEN = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 
 
@@ -77,3 +85,30 @@ def test_modules_stay_well_under_500_lines():
     big = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
            if len(p.read_text(encoding="utf-8").splitlines()) > 400]
     assert big == []
+
+
+def _layer(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "bilan_desktop" and parts[1] in ALLOWED else None
+
+
+def test_layers_import_only_downwards():
+    offenders = []
+    for layer, allowed in ALLOWED.items():
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for name in _imports(path):
+                target = _layer(name)
+                if target is not None and target != layer and target not in allowed:
+                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offenders == []
+
+
+def test_no_sql_above_storage():
+    offenders = []
+    for layer in ("domain", "documents", "services", "ui"):
+        for path in (PACKAGE / layer).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            for word in (".execute(", "SELECT ", "INSERT INTO", "DELETE FROM", "UPDATE bilan"):
+                if word in text:
+                    offenders.append(f"{path.relative_to(PACKAGE)}: {word}")
+    assert offenders == []

@@ -44,6 +44,9 @@ class BilanService:
     def summary(self, bilan_id: int) -> BilanSummary | None:
         return self.bilans.summary(bilan_id)
 
+    def bilan_id_of(self, reference: str) -> int | None:
+        return self.bilans.id_of(reference)
+
     def beneficiary(self, bilan_id: int) -> Beneficiary:
         return self.bilans.beneficiary(bilan_id)
 

@@ -68,6 +68,10 @@ class BilanRepository:
         row = self.vault.conn.execute(self._SUMMARY + " WHERE b.id = ?", (bilan_id,)).fetchone()
         return self._summary(row) if row else None
 
+    def id_of(self, reference: str) -> int | None:
+        row = self.vault.conn.execute("SELECT id FROM bilan WHERE reference = ?", (reference,)).fetchone()
+        return int(row[0]) if row else None
+
     def beneficiary(self, bilan_id: int) -> Beneficiary:
         row = self.vault.conn.execute(
             "SELECT p.nom, p.prenom, p.date_naissance, p.email, p.telephone, p.adresse "

@@ -23,6 +23,7 @@ from ..domain.dates import long_date, short_date
 from ..domain.retention import Category, schedule
 from ..domain.sections import Conservation
 from ..domain.workflow import Dossier, retention_end
+from ..services.bilans import BilanService
 from ..storage.exports import ProviderRepository
 from ..storage.retention import RetentionEngine
 from . import dialogs
@@ -122,6 +123,5 @@ class JournalDialog(QDialog):
         pdf = pv_destruction.build(ProviderRepository(self.vault).load(), pv_destruction.DestructionRecord(
             e.reference, e.destroyed_on, e.legal_basis, [LABELS.get(c, c) for c in e.categories]))
         if dialogs.launch(PreviewDialog(DocumentKind.PV.label, pdf, self)) == QDialog.DialogCode.Accepted:
-            bilan_id = self.vault.conn.execute("SELECT id FROM bilan WHERE reference = ?", (e.reference,)).fetchone()
-            export_flow(self, DocumentKind.PV, pdf, bilan_id[0] if bilan_id else None, e.reference, self.vault,
-                        self.clock)
+            bilan_id = BilanService(self.vault).bilan_id_of(e.reference)
+            export_flow(self, DocumentKind.PV, pdf, bilan_id, e.reference, self.vault, self.clock)
