@@ -68,7 +68,7 @@ def test_redaction_prefilled_edited_and_used_in_the_pdf(window, script):
     assert draft.circonstances == "Après vingt ans de comptabilité, l'envie du bois."
     assert draft.objectifs == "– Trouver un métier qui a du sens"
     window.open_bilan(1)
-    pdf = window.bilan_windows[1].build_document(DocumentKind.SYNTHESE)
+    pdf = window.bilan_windows[1].documents._build(DocumentKind.SYNTHESE)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "l'envie du bois" in text and "Ébéniste" in text
 
@@ -143,10 +143,11 @@ def test_a_failing_build_is_reported_without_the_users_text(window, script, monk
     bw, _repo = _bilan(window, script)
     page = _select(bw, "Documents")
 
-    def broken(kind):
+    def broken(kind, context):
         raise ValueError("paragraph text '<b>Qzwsecret Lefèvre' caused exception")
 
-    monkeypatch.setattr(page, "build", broken)
+    from bilan_desktop.documents import catalog
+    monkeypatch.setattr(catalog, "build", broken)  # raised on the worker thread, reported on the GUI thread
     shown = []
     script.expect(lambda box: shown.append(box.text()) or QMessageBox.Ok)
     by_accessible_name(page, "Aperçu — Document de synthèse").click()

@@ -96,17 +96,60 @@ def _raw_with_salt(passphrase: str, salt: bytes, kdf: KdfParams) -> str:
     return f"x'{key.hex()}{salt.hex()}'"
 
 
-def backup_key_pragmas(path: Path, passphrase: str) -> list[str]:
-    """The PRAGMA key statements to try on a backup file: Argon2id when the file is of format 2, then the
-    first format (PBKDF2 on the passphrase)."""
+def _salt_of(path: Path) -> bytes:
     try:
         with open(path, "rb") as handle:
-            salt = handle.read(16)
+            return handle.read(16)
     except OSError:
-        salt = b""
-    kdf = _kdf_of_salt(salt)
-    pragmas = [f'PRAGMA key = "{_raw_with_salt(passphrase, salt, kdf)}"'] if kdf else []
-    return pragmas + [_passphrase_pragma(passphrase)]
+        return b""
+
+
+class BackupSecret:
+    """A backup's passphrase and the keys derived from it, for one operation. Derivation (Argon2id) is the slow
+    part: `prepare_write()` or `prepare_read(path)` may run on a worker thread, and the operation then reuses
+    the keys instead of deriving them again (a restore would otherwise derive them four times)."""
+
+    def __init__(self, passphrase: str):
+        self.passphrase = passphrase
+        self._by_salt: dict[bytes, str] = {}
+        self._new_salt: bytes | None = None
+
+    def prepare_write(self) -> BackupSecret:
+        if self._new_salt is None:
+            salt = _new_salt(keyfile_module.DEFAULT_KDF)
+            self._by_salt[salt] = _raw_with_salt(self.passphrase, salt, keyfile_module.DEFAULT_KDF)
+            self._new_salt = salt
+        return self
+
+    def prepare_read(self, path: Path) -> BackupSecret:
+        self.pragmas(path)
+        return self
+
+    def key_for_writing(self) -> str:
+        self.prepare_write()
+        assert self._new_salt is not None
+        return self._by_salt[self._new_salt]
+
+    def pragmas(self, path: Path) -> list[str]:
+        """The PRAGMA key statements to try on a backup file: Argon2id when the file is of format 2, then the
+        first format (PBKDF2 on the passphrase)."""
+        salt = _salt_of(path)
+        kdf = _kdf_of_salt(salt)
+        if kdf is not None and salt not in self._by_salt:
+            self._by_salt[salt] = _raw_with_salt(self.passphrase, salt, kdf)
+        pragmas = [f'PRAGMA key = "{self._by_salt[salt]}"'] if kdf is not None else []
+        return pragmas + [_passphrase_pragma(self.passphrase)]
+
+
+Secret = str | BackupSecret
+
+
+def as_secret(secret: Secret) -> BackupSecret:
+    return secret if isinstance(secret, BackupSecret) else BackupSecret(secret)
+
+
+def backup_key_pragmas(path: Path, passphrase: str) -> list[str]:
+    return BackupSecret(passphrase).pragmas(path)
 
 
 def is_own_backup(path: Path) -> bool:
@@ -177,18 +220,18 @@ def check_backup_target(destination: Path, data_folder: Path) -> None:
         raise IsADirectoryError(str(destination.name))
 
 
-def write_backup(vault: Vault, destination: Path, passphrase: str, now: dt.datetime) -> Manifest:
+def write_backup(vault: Vault, destination: Path, passphrase: Secret, now: dt.datetime) -> Manifest:
     """Destruction runs first: a backup never holds what the law already requires to be gone. The file is private
     (0600), created exclusively beside its destination, and appears under its name only once verified."""
     check_backup_target(Path(destination), vault.folder)
-    check_new_passphrase(passphrase)
+    secret = as_secret(passphrase)
+    check_new_passphrase(secret.passphrase)
     RetentionEngine(vault).run(now.date(), now)
     destination = Path(destination)
     tmp, fd = open_exclusive_temp(destination)
     os.close(fd)
     try:
-        salt = _new_salt(keyfile_module.DEFAULT_KDF)
-        key_value = _raw_with_salt(passphrase, salt, keyfile_module.DEFAULT_KDF)
+        key_value = secret.key_for_writing()
         version = vault.schema_version()
         _export(vault.conn, tmp, key_value, version)
         counts, content_hash = fingerprint(vault.conn)
@@ -203,7 +246,7 @@ def write_backup(vault: Vault, destination: Path, passphrase: str, now: dt.datet
         finally:
             conn.close()
         os.chmod(tmp, 0o600)
-        verify_backup(tmp, passphrase)
+        verify_backup(tmp, secret)
         replace_durably(tmp, destination)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -221,12 +264,12 @@ def _read_manifest(conn) -> Manifest:
 
 
 @contextlib.contextmanager
-def open_backup(path: Path, passphrase: str):
+def open_backup(path: Path, passphrase: Secret):
     if not Path(path).is_file():
         raise BackupInvalid("Le fichier de sauvegarde est introuvable.")
     conn = None
     try:
-        for pragma in backup_key_pragmas(Path(path), passphrase):
+        for pragma in as_secret(passphrase).pragmas(Path(path)):
             try:
                 conn, _ = open_keyed(Path(path), pragma, read_only=True)
                 break
@@ -243,7 +286,7 @@ def open_backup(path: Path, passphrase: str):
         conn.close()
 
 
-def verify_backup(path: Path, passphrase: str) -> Manifest:
+def verify_backup(path: Path, passphrase: Secret) -> Manifest:
     """Every page's HMAC, SQLite's integrity, and the manifest against the actual content."""
     with open_backup(path, passphrase) as conn:
         try:
@@ -273,11 +316,12 @@ def _register_keys(conn) -> set[tuple[str, str, str]]:
         "SELECT reference, destroyed_on, categories FROM destruction_register")}
 
 
-def inspect_backup(vault: Vault, source: Path, passphrase: str) -> BackupInfo:
+def inspect_backup(vault: Vault, source: Path, passphrase: Secret) -> BackupInfo:
     """Verify a backup and tell what restoring it means: which destructions it predates (they will be applied
     again before anything is shown)."""
-    manifest = verify_backup(source, passphrase)
-    with open_backup(source, passphrase) as conn:
+    secret = as_secret(passphrase)
+    manifest = verify_backup(source, secret)
+    with open_backup(source, secret) as conn:
         has_register = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'destruction_register'").fetchone()
         known = _register_keys(conn) if has_register else set()
     missing = sorted({key[0] for key in _register_keys(vault.conn) - known})
@@ -304,15 +348,16 @@ def check_own_schema(conn, version: int) -> None:
                             "modifiée en dehors de l'application. Rien n'a été restauré.")
 
 
-def restore_backup(vault: Vault, source: Path, passphrase: str, now: dt.datetime) -> Manifest:
+def restore_backup(vault: Vault, source: Path, passphrase: Secret, now: dt.datetime) -> Manifest:
     """Replace the open vault's content by the backup's; the vault keeps its own key and passphrase. Before the swap,
     the restored content gets every destruction the current vault has recorded (and its register); after it, the
     destruction engine runs on the dates the backup holds. A destroyed bilan never comes back from an old backup."""
-    manifest = verify_backup(source, passphrase)
+    secret = as_secret(passphrase)
+    manifest = verify_backup(source, secret)
     tmp, fd = open_exclusive_temp(vault.db_path)
     os.close(fd)
     try:
-        with open_backup(source, passphrase) as conn:
+        with open_backup(source, secret) as conn:
             check_own_schema(conn, manifest.schema_version)
             _export(conn, tmp, f"x'{vault.raw_key.hex()}'", manifest.schema_version)
         check, _ = open_keyed(tmp, raw_key_pragma(vault.raw_key))

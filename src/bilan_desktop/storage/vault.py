@@ -126,16 +126,22 @@ class Vault:
         return self._key
 
     # -- create / unlock / lock ----------------------------------------------------------------
-    def create(self, passphrase: str, kdf: KdfParams | None = None) -> str:
+    @staticmethod
+    def prepare_creation(passphrase: str, kdf: KdfParams | None = None) -> tuple[bytes, str, bytes, KeyFile]:
+        """The slow part of `create` (two Argon2id derivations), with no file and no connection touched: it may
+        run on a worker thread. Returns (master key, recovery code, wrapping key, key file)."""
+        check_new_passphrase(passphrase)
+        key, code, wrapping = secrets.token_bytes(32), new_recovery_code(), secrets.token_bytes(32)
+        return key, code, wrapping, KeyFile.create(key, passphrase, code, kdf or keyfile_module.DEFAULT_KDF, wrapping)
+
+    def create(self, passphrase: str, kdf: KdfParams | None = None,
+               prepared: tuple[bytes, str, bytes, KeyFile] | None = None) -> str:
         """Create a new vault and open it. Returns the recovery code, to be shown once."""
         check_new_passphrase(passphrase)
         if self.state() is not VaultState.ABSENT:
             raise VaultAlreadyExists()
+        key, code, wrapping, keyfile = prepared or self.prepare_creation(passphrase, kdf)
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        key = secrets.token_bytes(32)
-        code = new_recovery_code()
-        wrapping = secrets.token_bytes(32)
-        keyfile = KeyFile.create(key, passphrase, code, kdf or keyfile_module.DEFAULT_KDF, wrapping)
         tmp = temp_name(self.db_path)
         tmp.unlink(missing_ok=True)
         create_exclusive(tmp)
@@ -186,9 +192,13 @@ class Vault:
             return key
         raise WrongKeyOrDamaged()
 
-    def unlock(self, passphrase: str) -> None:
+    def derive(self, passphrase: str) -> tuple[KeyFile, Unwrapped]:
+        """The slow part of `unlock` (Argon2id), with no connection touched: it may run on a worker thread."""
         keyfile = self.load_keyfile()
-        unwrapped = keyfile.open_passphrase(passphrase)
+        return keyfile, keyfile.open_passphrase(passphrase)
+
+    def unlock(self, passphrase: str, derived: tuple[KeyFile, Unwrapped] | None = None) -> None:
+        keyfile, unwrapped = derived or self.derive(passphrase)
         key = self._open_unwrapped(keyfile, unwrapped)
         wrapping = unwrapped.wrapping
         if wrapping is None:  # format 1: upgraded now

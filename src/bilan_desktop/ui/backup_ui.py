@@ -8,10 +8,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
 from ..domain.clock import Clock
-from ..storage.backup import inspect_backup, restore_backup, rotate_backups, write_backup
+from ..storage.backup import BackupSecret, inspect_backup, restore_backup, rotate_backups, write_backup
 from ..storage.errors import VaultError
 from ..storage.vault import Vault
 from . import dialogs
+from .background import run_in_background
 from .widgets import error_label, new_passphrase_problem, passphrase_strength, password_field, show_error
 
 FILTER = "Sauvegardes Bilan Desktop (*.bilanbak)"
@@ -97,7 +98,8 @@ def backup_flow(parent, vault: Vault, clock: Clock, prefs=None) -> bool:
     if secret is None:
         return False
     try:
-        manifest = write_backup(vault, Path(target), secret, clock.now())
+        prepared = run_in_background(BackupSecret(secret).prepare_write)  # Argon2id off the GUI thread
+        manifest = write_backup(vault, Path(target), prepared, clock.now())
         removed = rotate_backups(Path(target).parent, prefs.backup_keep if prefs else 0, Path(target))
     except (VaultError, OSError) as exc:
         log.warning("backup failed: %s", type(exc).__name__)
@@ -135,10 +137,11 @@ def restore_flow(parent, vault: Vault, clock: Clock) -> bool:
     if secret is None:
         return False
     try:
-        info = inspect_backup(vault, Path(source), secret)
+        prepared = run_in_background(BackupSecret(secret).prepare_read, Path(source))  # Argon2id off the GUI thread
+        info = inspect_backup(vault, Path(source), prepared)
         if not dialogs.confirm(parent, "Restaurer une sauvegarde", restore_message(info)):
             return False
-        manifest = restore_backup(vault, Path(source), secret, clock.now())
+        manifest = restore_backup(vault, Path(source), prepared, clock.now())
     except (VaultError, OSError) as exc:
         log.warning("restore refused: %s", type(exc).__name__)
         message = exc.user_message if isinstance(exc, VaultError) else (

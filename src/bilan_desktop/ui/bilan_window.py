@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..documents import catalog, convocation
+from ..documents import convocation
 from ..documents.catalog import DocumentContext, DocumentKind
 from ..domain.clock import Clock
 from ..domain.dates import long_date
@@ -113,7 +113,7 @@ class BilanWindow(QMainWindow):
         self.tools = InvestigationTools(self.dossiers, bilan_id, clock, self.flush)
         self.tools.changed.connect(self.refresh)
         self.pages[Step.PHASE_INVESTIGATION].extra.addWidget(self.tools)
-        self.documents = DocumentsPage(self.document_context, self.build_document, bilan_id, repository.vault, clock)
+        self.documents = DocumentsPage(self.document_context, bilan_id, repository.vault, clock)
         self.identity.saved.connect(self.refresh)
         self._add_extras()
         self._items: list[tuple[QListWidgetItem, QWidget]] = []
@@ -355,9 +355,6 @@ class BilanWindow(QMainWindow):
         return DocumentContext(ProviderRepository(self.repository.vault).load(),
                                self.repository.beneficiary(self.bilan_id), self.dossiers.load(self.bilan_id),
                                self.clock.today())
-
-    def build_document(self, kind: DocumentKind) -> bytes:
-        return catalog.build(kind, self.document_context())
 
     def prefill_synthese(self) -> None:
         current = self.redaction.form.read(self.dossier.synthese)[0]

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..documents import catalog
 from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavailable_reason
 from ..documents.preview import PdfPreview
 from ..storage.atomic import write_bytes_atomic
 from ..storage.exports import Destination, ExportLog, ProviderRepository
 from . import dialogs
+from .background import run_in_background
 from .widgets import error_label, show_error
 
 log = logging.getLogger(__name__)
@@ -159,10 +161,10 @@ def export_flow(parent, kind: DocumentKind, pdf: bytes, bilan_id: int | None, re
 class DocumentsPage(QWidget):
     """One row per document: whether it can be produced, a preview and an export button."""
 
-    def __init__(self, context_factory, build, bilan_id: int, vault, clock, parent=None):
+    def __init__(self, context_factory, bilan_id: int, vault, clock, parent=None):
         super().__init__(parent)
         self.setObjectName("page_documents")
-        self.context_factory, self.build = context_factory, build
+        self.context_factory = context_factory
         self.bilan_id, self.vault, self.clock = bilan_id, vault, clock
         self.grid = QGridLayout()
         self.rows: dict[DocumentKind, tuple[QLabel, QPushButton, QPushButton]] = {}
@@ -219,7 +221,8 @@ class DocumentsPage(QWidget):
     def _build(self, kind: DocumentKind) -> bytes | None:
         """reportlab's messages carry the user's text: only the exception's type is logged."""
         try:
-            return self.build(kind)
+            context = self.context_factory()  # read from the vault here, on the GUI thread
+            return run_in_background(catalog.build, kind, context)  # laid out on a worker thread
         except Exception as exc:  # noqa: BLE001 — any failure of the layout engine
             log.error("document build failed: %s, %s", kind.value, type(exc).__name__)
             dialogs.error(self, "Document impossible à construire",

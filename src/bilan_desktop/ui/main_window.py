@@ -21,6 +21,7 @@ from ..storage.retention import RetentionEngine
 from ..storage.vault import Vault, VaultState
 from . import dialogs
 from .about import AboutDialog
+from .background import run_in_background
 from .backup_ui import backup_flow, restore_flow
 from .beneficiary_form import NewBilanDialog
 from .bilan_list import BilanListPage
@@ -149,8 +150,9 @@ class MainWindow(QMainWindow):
 
     def create_vault(self, passphrase: str) -> None:
         try:
+            prepared = run_in_background(self.vault.prepare_creation, passphrase)
             with _Busy():
-                code = self.vault.create(passphrase)
+                code = self.vault.create(passphrase, prepared=prepared)
         except VaultError as exc:
             dialogs.error(self, self.tr("Création impossible"), exc.user_message)
             return
@@ -161,8 +163,9 @@ class MainWindow(QMainWindow):
 
     def unlock(self, passphrase: str) -> None:
         try:
+            derived = run_in_background(self.vault.derive, passphrase)  # Argon2id: the window keeps painting
             with _Busy():
-                self.vault.unlock(passphrase)
+                self.vault.unlock(passphrase, derived)
         except VaultError as exc:
             log.info("unlock refused: %s", type(exc).__name__)
             self.unlock_page.show_error(exc.user_message)
