@@ -48,14 +48,29 @@ def test_consent_missing_locks_the_phases_with_the_reason(window, script):
 
 def test_abandon_closes_the_record(window, script):
     bw, repo = _bilan(window, script)
-    script.expect(lambda box: QMessageBox.Yes)
+    seen = []
+
+    def abandon(dialog):
+        dialog.show()
+        seen.append(dialog.message.text())
+        assert dialog.date.text() == window.clock.today().strftime("%d/%m/%Y")  # no session yet: today
+        dialog.date.setText("01/01/2099")
+        dialog.accept()  # a date in the future is refused, the dialog stays
+        assert "futur" in dialog.error.text() and dialog.day is None
+        dialog.date.setText(window.clock.today().strftime("%d/%m/%Y"))
+        dialog.accept()
+        return dialog.result()
+
+    script.expect(abandon)
     bw.abandon_action.trigger()
+    assert "destruction" in seen[0] and "Document de synthèse" in seen[0] and "Restent conservés" in seen[0]
     assert repo.load(1).cloture.abandon_le == window.clock.today()
     assert "Étape : <b>Abandon</b>" in bw.header.text()
     assert not bw.page_for(Step.PHASE_PRELIMINAIRE).form.isEnabled()
     assert not bw.abandon_action.isEnabled()
     window._refresh_list()
     assert window.list_page.model.index(0, 3).data() == "Abandon"
+    assert window.list_page.model.index(0, 4).data() == "Abandon"
 
 
 def test_locked_step_tooltip_gives_the_reason(window, script):

@@ -51,12 +51,12 @@ def test_list_is_sortable_by_each_column(window):
     table = window.list_page.table
     table.sortByColumn(1, Qt.AscendingOrder)
     assert _names(window) == ["LEFÈVRE Élodie", "MARTIN Jérôme", "N'DIAYE Aïssata", "ŒUVRAY Noël"]
-    table.sortByColumn(5, Qt.DescendingOrder)
+    table.sortByColumn(6, Qt.DescendingOrder)
     assert _names(window)[0] == "ŒUVRAY Noël"
     table.sortByColumn(2, Qt.AscendingOrder)
     assert _names(window) == ["ŒUVRAY Noël", "LEFÈVRE Élodie", "N'DIAYE Aïssata", "MARTIN Jérôme"]  # by label
-    headers = [window.list_page.model.headerData(c, Qt.Horizontal) for c in range(7)]
-    assert headers == ["Référence", "Bénéficiaire", "Financement", "Étape", "Prochaine échéance", "Ouvert le",
+    headers = [window.list_page.model.headerData(c, Qt.Horizontal) for c in range(8)]
+    assert headers == ["Référence", "Bénéficiaire", "Financement", "Étape", "État", "Prochaine échéance", "Ouvert le",
                        "Modifié le"]
 
 

@@ -158,7 +158,7 @@ def test_cpf_bilan_from_first_contact_to_follow_up(window, script, clock, qtbot)
     assert "Entretien de suivi : <b>mardi 22 juin 2027</b>" in bw.header.text()
     bw.flush()
     window._refresh_list()
-    assert window.list_page.model.index(0, 4).data() == "22/06/2027 (entretien de suivi)"
+    assert window.list_page.model.index(0, 5).data() == "22/06/2027 (entretien de suivi)"
     fill(suivi, {"Réalisé le": "24/06/2027", "Ce qui a été mis en place": "Formation commencée"})
     script.expect(satisfaction)
     by_accessible_name(suivi, "Questionnaire de satisfaction (suivi)").click()
@@ -175,7 +175,7 @@ def test_cpf_bilan_from_first_contact_to_follow_up(window, script, clock, qtbot)
     assert DossierRepository(window.vault).satisfaction(1, "suivi")[0] == [4] * 8
     window._refresh_list()
     assert window.list_page.model.index(0, 3).data() == "Entretien de suivi"
-    assert window.list_page.model.index(0, 4).data() == ""  # the follow-up took place: nothing due
+    assert window.list_page.model.index(0, 5).data() == ""  # the follow-up took place: nothing due
 
 
 def test_employer_funded_convention_expires_into_refus_repute(window, script, clock):

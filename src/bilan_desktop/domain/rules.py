@@ -8,7 +8,7 @@ import datetime as dt
 
 from . import codec
 from .dates import long_date
-from .lifecycle import Step
+from .lifecycle import Issue, State, Step
 from .registry import ORDER, SPEC_BY_NAME
 from .seances import Seance, seance_problems
 from .workflow import (
@@ -21,6 +21,7 @@ from .workflow import (
     convention_refused,
     convention_required,
     effective_step,
+    follow_up_planned,
 )
 
 ENDED = ("Le bilan est terminé : ses phases et la décision de conservation sont en lecture seule (seul le retrait de "
@@ -137,3 +138,57 @@ def funding_lock(d: Dossier, today: dt.date) -> str:
     if ORDER.index(d.step) > ORDER.index(Step.ENTRETIEN_PREALABLE):
         return "Le financement ne change plus après l'entretien préalable."
     return ""
+
+
+def dossier_state(d: Dossier, today: dt.date, destroyed: bool = False) -> State:
+    """En cours, suspendu, terminé, clos, refus réputé, abandon or contenu détruit."""
+    current = effective_step(d, today)
+    if current is Step.ABANDON:
+        return State.ABANDON
+    if current is Step.REFUS_REPUTE:
+        return State.REFUS_REPUTE
+    if d.cloture.clos_le is not None:
+        return State.CLOS
+    if destroyed:
+        return State.DETRUIT
+    if d.cloture.suspendu_le is not None:
+        return State.SUSPENDU
+    if end_validated(d):
+        return State.TERMINE
+    return State.EN_COURS
+
+
+def suspend_problems(d: Dossier, today: dt.date) -> list[str]:
+    if effective_step(d, today) in CLOSED or d.cloture.clos_le is not None:
+        return ["Le dossier est clos."]
+    if end_validated(d):
+        return ["Le bilan est terminé : il n'y a plus rien à mettre en pause."]
+    if d.cloture.suspendu_le is not None:
+        return ["Le bilan est déjà en pause."]
+    return []
+
+
+def close_problems(d: Dossier, issue: Issue, today: dt.date) -> list[str]:
+    """« Clore le dossier »: after the follow-up (or once its planned date has passed, for a beneficiary who did
+    not come), with the beneficiary's situation at six months."""
+    problems = []
+    if effective_step(d, today) in CLOSED or d.cloture.clos_le is not None:
+        return ["Le dossier est déjà clos."]
+    if not end_validated(d):
+        problems.append("Le bilan n'est pas terminé : la fin du bilan doit d'abord être confirmée.")
+    planned = follow_up_planned(d)
+    if d.suivi.realise_le is None and (planned is None or today <= planned):
+        problems.append("L'entretien de suivi n'a pas eu lieu : notez sa date de réalisation, ou attendez la date "
+                        "prévue s'il n'a pas pu se tenir.")
+    if issue is Issue.NON_RENSEIGNEE:
+        problems.append("Indiquez la situation du bénéficiaire six mois après le bilan.")
+    return problems
+
+
+def suspended_text(d: Dossier, today: dt.date) -> str:
+    since = d.cloture.suspendu_le
+    if since is None:
+        return ""
+    days = (today - since).days
+    plural = "s" if days > 1 else ""
+    return f"En pause depuis le {long_date(since)} ({days} jour{plural}). Rien n'est détruit pendant la pause."

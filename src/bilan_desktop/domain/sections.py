@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .choice import Choice
 from .codec import content
+from .lifecycle import Issue
 
 
 class Canal(Choice):
@@ -242,3 +243,6 @@ class Suivi:
 class Cloture:
     abandon_le: dt.date | None = None
     refus_confirme_le: dt.date | None = None  # the consultant confirmed the refus réputé: destruction may run
+    suspendu_le: dt.date | None = None  # paused (« mis en pause »): nothing is destroyed for it
+    clos_le: dt.date | None = None  # closed after the follow-up
+    issue_six_mois: Issue = Issue.NON_RENSEIGNEE

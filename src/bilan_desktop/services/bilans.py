@@ -8,13 +8,22 @@ import logging
 
 from ..domain.beneficiary import Beneficiary
 from ..domain.funding import Funding
-from ..domain.lifecycle import Step
+from ..domain.lifecycle import Issue, State, Step
 from ..domain.registry import SECTION_NAMES
-from ..domain.rules import funding_lock, seance_change_lock, seance_record_problems, section_problems
+from ..domain.rules import (
+    close_problems,
+    dossier_state,
+    funding_lock,
+    seance_change_lock,
+    seance_record_problems,
+    section_problems,
+    suspend_problems,
+)
 from ..domain.seances import Seance
 from ..domain.workflow import Dossier, RuleViolation, advance, effective_step
 from ..storage.bilans import BilanRepository, BilanSummary
 from ..storage.dossiers import DossierRepository
+from ..storage.retention import RetentionEngine
 from ..storage.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -49,6 +58,17 @@ class BilanService:
 
     def beneficiary(self, bilan_id: int) -> Beneficiary:
         return self.bilans.beneficiary(bilan_id)
+
+    def destroyed_on(self, bilan_id: int) -> dict[str, dt.date]:
+        """Category value ("contenu", "synthese", "suivi") -> the day it was destroyed, for this bilan."""
+        summary = self.summary(bilan_id)
+        return RetentionEngine(self.vault).destroyed_on(summary.reference) if summary else {}
+
+    def states(self, today: dt.date, overview: dict[int, Dossier] | None = None) -> dict[int, State]:
+        """Every bilan's state for the list, from the administrative record and the destruction register."""
+        destroyed = RetentionEngine(self.vault).destroyed_references()
+        dossiers = overview if overview is not None else self.overview()
+        return {bilan_id: dossier_state(d, today, d.reference in destroyed) for bilan_id, d in dossiers.items()}
 
     def satisfaction(self, bilan_id: int, kind: str) -> tuple[list[int], str] | None:
         return self.dossiers.satisfaction(bilan_id, kind)
@@ -111,6 +131,32 @@ class BilanService:
         cloture = dossier.cloture
         cloture.abandon_le = day
         self.dossiers.save_section(bilan_id, cloture, now)
+
+    def suspend(self, bilan_id: int, now: dt.datetime) -> None:
+        """« Mettre en pause »: nothing is destroyed, the pause shows how long it lasts."""
+        dossier = self.load(bilan_id)
+        problems = suspend_problems(dossier, now.date())
+        if problems:
+            raise RuleViolation(problems)
+        dossier.cloture.suspendu_le = now.date()
+        self.dossiers.save_section(bilan_id, dossier.cloture, now)
+
+    def resume(self, bilan_id: int, now: dt.datetime) -> None:
+        dossier = self.load(bilan_id)
+        if dossier.cloture.suspendu_le is None:
+            raise RuleViolation(["Le bilan n'est pas en pause."])
+        dossier.cloture.suspendu_le = None
+        self.dossiers.save_section(bilan_id, dossier.cloture, now)
+
+    def close(self, bilan_id: int, issue: Issue, now: dt.datetime) -> None:
+        """« Clore le dossier » after the follow-up, with the situation at six months (for the Qualiopi figures)."""
+        dossier = self.load(bilan_id)
+        problems = close_problems(dossier, issue, now.date())
+        if problems:
+            raise RuleViolation(problems)
+        dossier.cloture.clos_le = now.date()
+        dossier.cloture.issue_six_mois = issue
+        self.dossiers.save_section(bilan_id, dossier.cloture, now)
 
     def confirm_refus(self, bilan_id: int, now: dt.datetime) -> None:
         """The consultant confirms the refus réputé: from today, its content may be destroyed."""

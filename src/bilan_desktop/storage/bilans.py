@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..domain.beneficiary import Beneficiary
 from ..domain.funding import Funding
-from ..domain.lifecycle import Step
+from ..domain.lifecycle import State, Step
 from .vault import Vault
 
 
@@ -22,6 +22,7 @@ class BilanSummary:
     opened_on: dt.date
     updated_at: dt.datetime
     deadline: tuple[str, dt.date] | None = None
+    state: State = State.EN_COURS
 
     @property
     def display_name(self) -> str:

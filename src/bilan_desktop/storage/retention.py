@@ -121,6 +121,21 @@ class RetentionEngine:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
 
+    def destroyed_on(self, reference: str) -> dict[str, dt.date]:
+        """For one bilan, the first day each category was destroyed (category value -> date)."""
+        found: dict[str, dt.date] = {}
+        for day, categories in self.vault.conn.execute(
+                "SELECT destroyed_on, categories FROM destruction_register WHERE reference = ? ORDER BY destroyed_on",
+                (reference,)):
+            for category in json.loads(categories):
+                found.setdefault(category, dt.date.fromisoformat(day))
+        return found
+
+    def destroyed_references(self) -> set[str]:
+        """The bilans whose content (not only their synthèse) has been destroyed."""
+        return {reference for reference, categories in self.vault.conn.execute(
+            "SELECT reference, categories FROM destruction_register") if "contenu" in json.loads(categories)}
+
     def register(self) -> list[RegisterEntry]:
         rows = self.vault.conn.execute("SELECT reference, destroyed_on, legal_basis, categories FROM "
                                        "destruction_register ORDER BY destroyed_on DESC, id DESC").fetchall()

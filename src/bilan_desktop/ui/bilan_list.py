@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import short_date
-from ..domain.lifecycle import Step
+from ..domain.lifecycle import State, Step
 from ..domain.text import contains_words, fold, query_words
 from ..storage.bilans import BilanSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS = ("Référence", "Bénéficiaire", "Financement", "Étape", "Prochaine échéance", "Ouvert le", "Modifié le")
+COLUMNS = ("Référence", "Bénéficiaire", "Financement", "Étape", "État", "Prochaine échéance", "Ouvert le", "Modifié le")
 STEP_ORDER = {step: position for position, step in enumerate(Step)}
+STATE_ORDER = {state: position for position, state in enumerate(State)}
+MODIFIED = COLUMNS.index("Modifié le")
 
 
 NO_PARENT = QModelIndex()  # Qt's default argument: the invisible root
@@ -45,16 +47,17 @@ class BilanListModel(QAbstractTableModel):
         self._visible: list[int] = []
         self._display: list[tuple] = []
         self._words: list[str] = []
-        self._sort = (6, Qt.DescendingOrder)
+        self._sort = (MODIFIED, Qt.SortOrder.DescendingOrder)
 
     def set_rows(self, rows: list[BilanSummary]) -> None:
         self.beginResetModel()
         self._all = list(rows)
-        self._haystacks = [fold(f"{r.nom} {r.prenom} {r.reference} {r.funding.label} {r.step.label}")
+        self._haystacks = [fold(f"{r.nom} {r.prenom} {r.reference} {r.funding.label} {r.step.label} {r.state.label}")
                            for r in self._all]
         self._keys = [(r.reference, fold(r.display_name), fold(r.funding.label), STEP_ORDER[r.step],
-                       r.deadline[1] if r.deadline else dt.date.max, r.opened_on, r.updated_at) for r in self._all]
-        self._display = [(r.reference, r.display_name, r.funding.label, r.step.label,
+                       STATE_ORDER[r.state], r.deadline[1] if r.deadline else dt.date.max, r.opened_on, r.updated_at)
+                      for r in self._all]
+        self._display = [(r.reference, r.display_name, r.funding.label, r.step.label, r.state.label,
                           f"{short_date(r.deadline[1])} ({r.deadline[0].lower()})" if r.deadline else "",
                           short_date(r.opened_on), r.updated_at.strftime("%d/%m/%Y %H:%M")) for r in self._all]
         self._visible = self._compute_visible()
@@ -135,7 +138,7 @@ class BilanListPage(QWidget):
         self.table.setAccessibleName(self.tr("Liste des bilans"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(6, Qt.DescendingOrder)
+        self.table.sortByColumn(MODIFIED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)

@@ -3,7 +3,6 @@ header with the beneficiary, the funding, the hours used out of 24 and the next 
 
 from __future__ import annotations
 
-import html
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -26,13 +25,18 @@ from PySide6.QtWidgets import (
 from ..documents import convocation
 from ..documents.catalog import DocumentContext, DocumentKind
 from ..domain.clock import Clock
-from ..domain.dates import long_date
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
-from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES, SPEC_BY_NAME
-from ..domain.retention import follow_up_info
-from ..domain.rules import ENDED, editable_fields, funding_lock, refus_message, section_lock
-from ..domain.seances import format_hours
+from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES, SPEC_BY_NAME, Category
+from ..domain.rules import (
+    ENDED,
+    editable_fields,
+    end_validated,
+    funding_lock,
+    refus_message,
+    section_lock,
+    suspend_problems,
+)
 from ..domain.synthese import TITLES, SyntheseDraft, is_empty, prefill
 from ..domain.workflow import (
     CLOSED,
@@ -40,18 +44,14 @@ from ..domain.workflow import (
     RuleViolation,
     applicable_steps,
     consent_recorded,
-    convention_last_day,
     effective_step,
-    follow_up_planned,
-    last_session_date,
-    minutes_used,
-    next_deadline,
-    retention_end,
     step_states,
 )
 from ..services.bilans import BilanService
 from ..storage.exports import ProviderRepository
 from . import dialogs
+from .bilan_actions import ClosingActions, destroyed_message
+from .bilan_header import HeaderAndInfos
 from .documents_page import DocumentsPage, PreviewDialog, export_flow
 from .forms import LABEL_WIDTH, F
 from .identity_page import IdentityPage
@@ -69,7 +69,7 @@ MARKS = {"done": "✓", "current": "▶", "locked": "·", "closed": "✕"}
 log = logging.getLogger(__name__)
 
 
-class BilanWindow(QMainWindow):
+class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
     saved = Signal(int)
     closed = Signal(int)
     retention_requested = Signal()
@@ -79,6 +79,7 @@ class BilanWindow(QMainWindow):
         self.setObjectName("bilanWindow")
         self.repository, self.bilan_id, self.clock = repository, bilan_id, clock
         self.dossiers = repository  # the service: every change goes through its rules
+        self._destroyed: dict = {}
         self.dossier = self.dossiers.load(bilan_id)
         self.setWindowTitle(f"Bilan {self.dossier.reference} — Bilan Desktop")
         self.header = QLabel()
@@ -139,6 +140,12 @@ class BilanWindow(QMainWindow):
         self.confirm_refus_action = QAction("Confirmer le refus réputé…", self)
         self.confirm_refus_action.triggered.connect(self.confirm_refus)
         menu.addAction(self.confirm_refus_action)
+        self.pause_action = QAction("Mettre en pause", self)
+        self.pause_action.triggered.connect(self.toggle_pause)
+        menu.addAction(self.pause_action)
+        self.close_dossier_action = QAction("Clore le dossier…", self)
+        self.close_dossier_action.triggered.connect(self.close_dossier)
+        menu.addAction(self.close_dossier_action)
         close_action = QAction("&Fermer", self)
         close_action.setShortcut("Ctrl+W")
         close_action.triggered.connect(self.close)
@@ -203,6 +210,7 @@ class BilanWindow(QMainWindow):
         current = effective_step(d, today)
         states = {s.step: s for s in step_states(d, today)}
         applicable = applicable_steps(d)
+        destroyed = self._destroyed = self.dossiers.destroyed_on(self.bilan_id)
         for item, _widget in self._items:
             value = item.data(Qt.ItemDataRole.UserRole)
             if value is None:
@@ -228,65 +236,29 @@ class BilanWindow(QMainWindow):
                 message = refus_message(d) if current is Step.REFUS_REPUTE else ENDED
             elif editable and SPEC_BY_NAME[name].gated and not consent_recorded(d):
                 editable, message = False, CONSENT_MISSING
+            gone = destroyed_message(SPEC_BY_NAME[name].destroyed_as, destroyed)
+            if gone:
+                editable, message, only = False, gone, None
             if not page.has_pending_edits:
                 page.load(d)
             page.set_mode(editable, message, state.state == "current", only)
         self.funding.setEnabled(not funding_lock(d, today))
-        self.abandon_action.setEnabled(current not in CLOSED)
+        self.abandon_action.setEnabled(current not in CLOSED and not end_validated(d))
+        paused = d.cloture.suspendu_le is not None
+        self.pause_action.setText("Reprendre le bilan" if paused else "Mettre en pause")
+        self.pause_action.setEnabled(paused or not suspend_problems(d, today))
+        self.close_dossier_action.setEnabled(end_validated(d) and d.cloture.clos_le is None and current not in CLOSED)
         self.confirm_refus_action.setEnabled(current is Step.REFUS_REPUTE and d.cloture.refus_confirme_le is None)
         self.seances.load(d, current)
         if not self.redaction.has_pending_edits:
             self.redaction.load(d)
-        redaction_message = section_lock(d, "synthese", today) or ("" if consent_recorded(d) else CONSENT_MISSING)
+        redaction_message = destroyed_message(Category.SYNTHESE, destroyed) or section_lock(d, "synthese", today) \
+            or ("" if consent_recorded(d) else CONSENT_MISSING)
         self.redaction.set_mode(not redaction_message, redaction_message, False)
-        self.documents.load(d)
+        self.documents.load(d, destroyed)
         self.tools.load(d, self.pages[Step.PHASE_INVESTIGATION].form.isEnabled())
         self._update_infos(current)
         self._update_header(current)
-
-    def _update_infos(self, current: Step) -> None:
-        d = self.dossier
-        last = convention_last_day(d)
-        if current is Step.REFUS_REPUTE:
-            text = ""  # the banner says it
-        elif last is not None:
-            text = f"Signature du salarié : <b>jusqu'au {long_date(last)} inclus</b>."
-        else:
-            text = "Le délai de dix jours apparaîtra dès la date de transmission saisie."
-        self.pages[Step.CONVENTION].set_info(text)
-        fin = d.fin_du_bilan
-        end = retention_end(fin)
-        if fin.date_fin and end:
-            info = f"Documents conservés jusqu'au <b>{long_date(end)} inclus</b>, puis détruits."
-        elif fin.date_fin and fin.conservation.value == "aucune":
-            info = "Tous les documents du bilan seront détruits à la fin du bilan."
-        else:
-            info = ""
-        self.pages[Step.FIN_DU_BILAN].set_info(info)
-        fin_page, suivi_page = self.pages[Step.FIN_DU_BILAN], self.pages[Step.ENTRETIEN_SUIVI]
-        last_session = last_session_date(d)
-        if current is Step.FIN_DU_BILAN and fin.date_fin is None and last_session and fin_page.form.isEnabled():
-            fin_page.form.set_text("date_fin", last_session.strftime("%d/%m/%Y"))
-        planned = follow_up_planned(d)
-        if current is Step.ENTRETIEN_SUIVI and d.suivi.date_prevue is None and planned and suivi_page.form.isEnabled():
-            suivi_page.form.set_text("date_prevue", planned.strftime("%d/%m/%Y"))
-        suivi_page.set_info(follow_up_info(d))
-        convention_page = self.pages[Step.CONVENTION]
-        if current is Step.CONVENTION and not d.convention.departement and convention_page.form.isEnabled():
-            default = ProviderRepository(self.repository.vault).load().departement
-            if default:
-                convention_page.form.set_text("departement", default)
-
-    def _update_header(self, current: Step) -> None:
-        d = self.dossier
-        summary = self.repository.summary(self.bilan_id)
-        name = summary.display_name if summary is not None else self.dossier.reference
-        parts = [f"<b>{html.escape(name)}</b>", html.escape(d.funding.label), f"Étape : <b>{current.label}</b>",
-                 f"Heures : {format_hours(minutes_used(d))} / 24 h"]
-        deadline = next_deadline(d, self.clock.today())
-        if deadline:
-            parts.append(f"{deadline[0]} : <b>{long_date(deadline[1])}</b>")
-        self.header.setText(" — ".join(parts) + f" — réf. {d.reference}")
 
     # -- actions ---------------------------------------------------------------------------------------
     def advance(self) -> None:
@@ -322,32 +294,6 @@ class BilanWindow(QMainWindow):
         if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:
             self.dossiers.save_satisfaction(self.bilan_id, kind, dialog.answers, dialog.comment.toPlainText(),
                                             self.clock.today())
-
-    def declare_abandon(self) -> None:
-        if not dialogs.confirm(self, "Abandon du bilan", f"Déclarer l'abandon du bilan au "
-                               f"{long_date(self.clock.today())} ? Le dossier sera clos."):
-            return
-        try:
-            self.dossiers.abandon(self.bilan_id, self.clock.today(), self.clock.now())
-        except RuleViolation as exc:
-            dialogs.error(self, "Abandon du bilan", " ".join(exc.problems))
-            return
-        self.refresh()
-        self.saved.emit(self.bilan_id)
-        self.retention_requested.emit()
-
-    def confirm_refus(self) -> None:
-        if not dialogs.confirm(self, "Refus réputé", refus_message(self.dossier) + "\n\nConfirmer le refus réputé ? "
-                               "Le contenu déjà saisi (entretien préalable) sera alors détruit (art. R6313-7)."):
-            return
-        try:
-            self.dossiers.confirm_refus(self.bilan_id, self.clock.now())
-        except RuleViolation as exc:
-            dialogs.error(self, "Refus réputé", " ".join(exc.problems))
-            return
-        self.refresh()
-        self.saved.emit(self.bilan_id)
-        self.retention_requested.emit()
 
     # -- documents --------------------------------------------------------------------------------------
     def document_context(self) -> DocumentContext:

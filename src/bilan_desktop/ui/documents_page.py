@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..documents import catalog
 from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavailable_reason
 from ..documents.preview import PdfPreview
+from ..domain.dates import short_date
 from ..storage.atomic import write_bytes_atomic
 from ..storage.exports import Destination, ExportLog, ProviderRepository
 from . import dialogs
@@ -202,13 +203,16 @@ class DocumentsPage(QWidget):
         layout.addWidget(self.history)
         layout.addStretch(1)
 
-    def load(self, dossier) -> None:
+    def load(self, dossier, destroyed: dict | None = None) -> None:
+        """`destroyed`: category value -> day, from the destruction register."""
         missing = ProviderRepository(self.vault).load().missing
         self.provider_warning.setText("À renseigner une fois pour toutes dans Fichier › Paramètres › Organisme, pour "
                                       "qu'ils figurent sur les documents : " + ", ".join(missing) + "." if missing else "")
         self.provider_warning.setVisible(bool(missing))
         for kind, (status, preview, export) in self.rows.items():
             reason = unavailable_reason(kind, dossier)
+            if kind is DocumentKind.SYNTHESE and destroyed and "synthese" in destroyed:
+                reason = f"Détruit le {short_date(destroyed['synthese'])} (art. R6313-7)."
             status.setText(reason or "Prêt.")
             preview.setEnabled(not reason)
             export.setEnabled(not reason)

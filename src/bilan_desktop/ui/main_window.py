@@ -230,10 +230,11 @@ class MainWindow(QMainWindow):
         and its next deadline."""
         today = self.clock.today()
         overview = self.dossiers.overview()
+        states = self.repository.states(today, overview)
         rows = []
         for summary in self.repository.summaries():
             dossier = overview[summary.id]
-            rows.append(dataclasses.replace(summary, step=effective_step(dossier, today),
+            rows.append(dataclasses.replace(summary, step=effective_step(dossier, today), state=states[summary.id],
                                             deadline=next_deadline(dossier, today)))
         self.list_page.set_rows(rows)
 

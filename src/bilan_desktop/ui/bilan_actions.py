@@ -1,0 +1,196 @@
+"""The bilan's closing actions, each a dialog that says what it does: abandon (an end of the bilan: the date, exactly
+what is destroyed, a last export of the synthèse), the pause, and « Clore le dossier » with the situation at six
+months. The rules are the service's; these only ask and show."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..documents.catalog import DocumentKind
+from ..domain.clock import Clock
+from ..domain.dates import long_date, parse_short_date, short_date
+from ..domain.lifecycle import Issue
+from ..domain.registry import Category
+from ..domain.rules import refus_message
+from ..domain.workflow import Dossier, RuleViolation, last_session_date
+from ..services.bilans import BilanService
+from . import dialogs
+from .documents_page import DocumentsPage
+from .widgets import error_label, show_error
+
+KEPT = ("Restent conservés : l'identité, le financement, la convention, les dates, durées et émargements des séances, "
+        "les consentements et les réponses au questionnaire de satisfaction.")
+
+
+def destroyed_message(category: Category | None, destroyed: dict[str, dt.date]) -> str:
+    """« Contenu détruit le … (art. R6313-7) » for a page whose content went, or ''."""
+    if category is None or category.value not in destroyed:
+        return ""
+    return f"Contenu détruit le {long_date(destroyed[category.value])} (art. R6313-7)."
+
+
+def abandon_message(day: dt.date) -> str:
+    lines = [f"Le bilan sera déclaré abandonné le {long_date(day)}. C'est une fin du bilan : à la confirmation, "
+             "les documents suivants sont détruits définitivement (destruction, art. R6313-7) :"]
+    lines += [f"• {category.label}" for category in Category]
+    lines.append(KEPT)
+    return "\n".join(lines)
+
+
+class AbandonDialog(QDialog):
+    def __init__(self, dossier: Dossier, today: dt.date, export_synthese, parent=None):
+        super().__init__(parent)
+        self.setObjectName("abandonDialog")
+        self.setWindowTitle("Abandon du bilan")
+        self.today = today
+        self.day: dt.date | None = None
+        default = min(last_session_date(dossier) or today, today)
+        self.date = QLineEdit(short_date(default))
+        self.date.setObjectName("abandonDate")
+        self.date.setAccessibleName("Date de l'abandon")
+        self.date.textChanged.connect(self._update)
+        self.message = QLabel()
+        self.message.setObjectName("abandonMessage")
+        self.message.setWordWrap(True)
+        export = QPushButton("Exporter la synthèse pour le bénéficiaire…")
+        export.setAccessibleName("Exporter la synthèse pour le bénéficiaire")
+        export.clicked.connect(export_synthese)
+        self.error = error_label("abandonError")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Confirmer l'abandon et la destruction")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        label = QLabel("&Date de l'abandon :")
+        label.setBuddy(self.date)
+        form.addRow(label, self.date)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(export)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(580)
+        self._update()
+
+    def _parsed(self) -> dt.date | None:
+        try:
+            return parse_short_date(self.date.text())
+        except ValueError:
+            return None
+
+    def _update(self) -> None:
+        day = self._parsed()
+        self.message.setText(abandon_message(day) if day else "")
+
+    def accept(self) -> None:
+        day = self._parsed()
+        if day is None:
+            show_error(self.error, "Date invalide : utilisez le format jj/mm/aaaa.")
+            return
+        if day > self.today:
+            show_error(self.error, "La date de l'abandon ne peut pas être dans le futur.")
+            return
+        self.day = day
+        super().accept()
+
+
+class CloseDialog(QDialog):
+    """« Clore le dossier »: the beneficiary's situation six months after the bilan."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("closeDialog")
+        self.setWindowTitle("Clore le dossier")
+        intro = QLabel("Le dossier sera clos après l'entretien de suivi. Sa situation à six mois alimente les "
+                       "indicateurs de résultats (Qualiopi) ; rien d'autre n'est modifié.")
+        intro.setWordWrap(True)
+        self.issue = QComboBox()
+        self.issue.setObjectName("closeIssue")
+        self.issue.setAccessibleName("Situation du bénéficiaire six mois après le bilan")
+        for issue in Issue:
+            self.issue.addItem(issue.label, issue.value)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Clore le dossier")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        label = QLabel("&Situation à six mois :")
+        label.setBuddy(self.issue)
+        form.addRow(label, self.issue)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    @property
+    def value(self) -> Issue:
+        return Issue(self.issue.currentData())
+
+
+class ClosingActions:
+    """The Bilan menu's closing actions, mixed into the bilan window, which provides what is declared here."""
+
+    dossiers: BilanService
+    bilan_id: int
+    clock: Clock
+    dossier: Dossier
+    documents: DocumentsPage
+    saved: SignalInstance
+    retention_requested: SignalInstance
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, title: str, action) -> bool:
+        try:
+            action()
+        except RuleViolation as exc:
+            dialogs.error(self, title, " ".join(exc.problems))
+            return False
+        self.refresh()
+        self.saved.emit(self.bilan_id)
+        return True
+
+    def declare_abandon(self) -> None:
+        dialog = AbandonDialog(self.dossier, self.clock.today(), lambda: self.documents.export(DocumentKind.SYNTHESE),
+                               self)
+        if dialogs.launch(dialog) != QDialog.DialogCode.Accepted or dialog.day is None:
+            return
+        day = dialog.day
+        if self._run("Abandon du bilan", lambda: self.dossiers.abandon(self.bilan_id, day, self.clock.now())):
+            self.retention_requested.emit()
+
+    def confirm_refus(self) -> None:
+        if not dialogs.confirm(self, "Refus réputé", refus_message(self.dossier) + "\n\nConfirmer le refus réputé ? "
+                               "Le contenu déjà saisi (entretien préalable) sera alors détruit (destruction, "
+                               "art. R6313-7)."):
+            return
+        if self._run("Refus réputé", lambda: self.dossiers.confirm_refus(self.bilan_id, self.clock.now())):
+            self.retention_requested.emit()
+
+    def toggle_pause(self) -> None:
+        if self.dossier.cloture.suspendu_le is None:
+            self._run("Mettre en pause", lambda: self.dossiers.suspend(self.bilan_id, self.clock.now()))
+        else:
+            self._run("Reprendre le bilan", lambda: self.dossiers.resume(self.bilan_id, self.clock.now()))
+
+    def close_dossier(self) -> None:
+        dialog = CloseDialog(self)
+        if dialogs.launch(dialog) != QDialog.DialogCode.Accepted:
+            return
+        issue = dialog.value
+        self._run("Clore le dossier", lambda: self.dossiers.close(self.bilan_id, issue, self.clock.now()))
