@@ -43,9 +43,9 @@ def destroyed_message(category: Category | None, destroyed: dict[str, dt.date]) 
 
 def abandon_message(day: dt.date) -> str:
     lines = [f"Le bilan sera déclaré abandonné le {long_date(day)}. C'est une fin du bilan : à la confirmation, "
-             "les documents suivants sont détruits définitivement (destruction, art. R6313-7) :"]
+             "les documents suivants sont détruits définitivement (destruction, art. R6313-7) :", ""]
     lines += [f"• {category.label}" for category in Category]
-    lines.append(KEPT)
+    lines += ["", KEPT]
     return "\n".join(lines)
 
 

@@ -101,7 +101,7 @@ class BilanListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+        if orientation == Qt.Horizontal and role in (Qt.DisplayRole, Qt.ToolTipRole):
             return COLUMNS[section]
         return None
 
@@ -148,8 +148,11 @@ class BilanListPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)  # the name takes what is left
         self.table.horizontalHeader().setMinimumSectionSize(60)
-        for column, width in ((0, 110), (2, 230), (3, 160), (4, 215), (5, 90), (6, 125)):
-            self.table.setColumnWidth(column, width)
+        widths = {"Référence": 110, "Financement": 230, "Étape": 160, "État": 120, "Prochaine échéance": 215,
+                  "Ouvert le": 90, "Modifié le": 125}
+        for column, title in enumerate(COLUMNS):
+            if title in widths:
+                self.table.setColumnWidth(column, widths[title])
         self.count = QLabel()
         self.count.setObjectName("bilanCount")
         self.empty_hint = QLabel(self.tr("Aucun bilan pour l'instant. Cliquez sur « Nouveau bilan » pour "
