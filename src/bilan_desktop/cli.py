@@ -194,12 +194,13 @@ def cmd_list(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from .storage.backup import check_backup_target, write_backup
+    from .services.backups import back_up
+    from .storage.backup import check_backup_target
     check_backup_target(Path(args.output), paths.data_dir())  # before asking anything
     vault = _unlocked_vault()
     try:
         secret = read_secret("Mot de passe de la sauvegarde (12 caractères au moins) : ")
-        manifest = write_backup(vault, Path(args.output), secret, SystemClock().now())
+        manifest, _removed = back_up(vault, Path(args.output), secret, SystemClock().now())
     finally:
         vault.lock()
     print(f"Sauvegarde écrite et vérifiée : {sum(manifest.row_counts.values())} enregistrement(s).")
@@ -207,11 +208,11 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from .storage.backup import restore_backup
+    from .services.backups import restore
     vault = _unlocked_vault()
     try:
         secret = read_secret("Mot de passe de la sauvegarde : ")
-        manifest = restore_backup(vault, Path(args.input), secret, SystemClock().now())
+        manifest = restore(vault, Path(args.input), secret, SystemClock().now())
     finally:
         vault.lock()
     print(f"Sauvegarde du {manifest.created_at[:10]} restaurée : "

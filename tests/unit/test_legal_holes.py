@@ -188,3 +188,18 @@ def test_the_follow_up_page_says_when_its_notes_go():
     d.fin_du_bilan = FinDuBilan(date_fin=D(2026, 6, 30), conservation=Conservation.ACCORD_SUIVI,
                                 accord_signe_le=D(2026, 6, 30))
     assert follow_up_info(d) == ""  # kept with the other documents under the agreement
+
+
+def test_secrecy_is_the_services_rule(vault, tmp_path):
+    """Results and synthèse go to nobody but the beneficiary without their written agreement (L6313-4)."""
+    from bilan_desktop.services.documents import DocumentService
+    from bilan_desktop.storage.exports import Destination, ExportLog
+    service = DocumentService(vault)
+    target = tmp_path / "synthese.pdf"
+    _refused(lambda: service.export("synthese", b"%PDF", None, "BC-2026-0001", Destination.EMPLOYEUR, False, target,
+                                    NOW), "accord écrit")
+    assert not target.exists()
+    service.export("synthese", b"%PDF", None, "BC-2026-0001", Destination.EMPLOYEUR, True, target, NOW)
+    assert target.read_bytes() == b"%PDF"
+    assert vault.conn.execute("SELECT count(*) FROM export_log").fetchone()[0] == 1
+    assert ExportLog(vault).entries(0) == []  # logged without a bilan: nothing attached to another one

@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
 from ..domain.clock import Clock
-from ..storage.backup import BackupSecret, inspect_backup, restore_backup, rotate_backups, write_backup
+from ..services import backups
+from ..storage.backup import BackupSecret
 from ..storage.errors import VaultError
 from ..storage.vault import Vault
 from . import dialogs
@@ -99,8 +100,7 @@ def backup_flow(parent, vault: Vault, clock: Clock, prefs=None) -> bool:
         return False
     try:
         prepared = run_in_background(BackupSecret(secret).prepare_write)  # Argon2id off the GUI thread
-        manifest = write_backup(vault, Path(target), prepared, clock.now())
-        removed = rotate_backups(Path(target).parent, prefs.backup_keep if prefs else 0, Path(target))
+        manifest, removed = backups.back_up(vault, Path(target), prepared, clock.now(), prefs.backup_keep if prefs else 0)
     except (VaultError, OSError) as exc:
         log.warning("backup failed: %s", type(exc).__name__)
         message = exc.user_message if isinstance(exc, VaultError) else (
@@ -138,10 +138,10 @@ def restore_flow(parent, vault: Vault, clock: Clock) -> bool:
         return False
     try:
         prepared = run_in_background(BackupSecret(secret).prepare_read, Path(source))  # Argon2id off the GUI thread
-        info = inspect_backup(vault, Path(source), prepared)
+        info = backups.inspect(vault, Path(source), prepared)
         if not dialogs.confirm(parent, "Restaurer une sauvegarde", restore_message(info)):
             return False
-        manifest = restore_backup(vault, Path(source), prepared, clock.now())
+        manifest = backups.restore(vault, Path(source), prepared, clock.now())
     except (VaultError, OSError) as exc:
         log.warning("restore refused: %s", type(exc).__name__)
         message = exc.user_message if isinstance(exc, VaultError) else (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
@@ -26,7 +25,9 @@ from ..documents import catalog
 from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavailable_reason
 from ..documents.preview import PdfPreview
 from ..domain.dates import short_date
-from ..storage.atomic import write_bytes_atomic
+from ..domain.rules import export_problems
+from ..domain.workflow import RuleViolation
+from ..services.documents import DocumentService
 from ..storage.exports import Destination, ExportLog, ProviderRepository
 from . import dialogs
 from .background import run_in_background
@@ -126,9 +127,9 @@ class ExportDialog(QDialog):
         return list(Destination)[self.group.checkedId()]
 
     def accept(self) -> None:
-        if self.destination is Destination.EMPLOYEUR and not self.agreement.isChecked():
-            show_error(self.error, "Sans l'accord écrit du bénéficiaire, les résultats et le document de synthèse ne "
-                                   "peuvent être communiqués à personne d'autre que lui (art. L6313-4).")
+        problems = export_problems(self.destination is Destination.EMPLOYEUR, self.agreement.isChecked())
+        if problems:
+            show_error(self.error, " ".join(problems))
             return
         super().accept()
 
@@ -145,15 +146,16 @@ def export_flow(parent, kind: DocumentKind, pdf: bytes, bilan_id: int | None, re
         return False
     path = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
     try:
-        write_bytes_atomic(path, pdf, mode=0o600)
+        DocumentService(vault).export(kind.value, pdf, bilan_id, reference, destination, chooser.agreement.isChecked(),
+                                      path, clock.now())
+    except RuleViolation as exc:
+        dialogs.error(parent, "Export refusé", " ".join(exc.problems))
+        return False
     except OSError as exc:
         log.warning("export failed: %s", type(exc).__name__)
         dialogs.error(parent, "Export impossible", "Le document n'a pas pu être écrit (disque plein, dossier protégé "
                                                    "ou support retiré ?).")
         return False
-    ExportLog(vault).record(bilan_id, reference, kind.value, destination, str(path), hashlib.sha256(pdf).hexdigest(),
-                            clock.now())
-    log.info("document exported: %s, %s", kind.value, destination.value)
     dialogs.inform(parent, "Document exporté", f"{kind.label} : {destination.label.lower()}. L'export est noté dans "
                                                "le dossier (sans son contenu).")
     return True
