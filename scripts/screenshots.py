@@ -60,7 +60,7 @@ def main() -> None:
         convention.resize(1150, 780)
         convention.select(Step.CONVENTION)
         shot(convention, "05-convention")
-        pdf = bilan.build_document(DocumentKind.SYNTHESE)
+        pdf = bilan.documents._build(DocumentKind.SYNTHESE)
         preview = PdfPreview(pdf)
         page = preview.render(0, 620)
         QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format_RGB888).save(

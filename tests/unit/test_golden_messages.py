@@ -1,0 +1,159 @@
+"""Every French reason the rules give, for a set of situations, compared with tests/unit/golden_messages.json.
+
+What the consultant reads is part of the behaviour (legal references, dates in words): a changed message must be a
+decision, seen in review. After an intended change: BILAN_GOLDEN_UPDATE=1 ./run-tests tests/unit/test_golden_messages.py
+then read the diff of the JSON file."""
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from bilan_desktop.domain import rules, workflow
+from bilan_desktop.domain.funding import Funding
+from bilan_desktop.domain.lifecycle import Issue, Step
+from bilan_desktop.domain.retention import follow_up_info, schedule
+from bilan_desktop.domain.seances import Seance, format_hours, seance_problems
+from bilan_desktop.domain.sections import (Adaptation, Cloture, Conservation, Convention, EntretienPrealable,
+                                           FinDuBilan, PhaseInvestigation, PhasePreliminaire, Suivi)
+from bilan_desktop.domain.workflow import Dossier
+
+GOLDEN = Path(__file__).with_name("golden_messages.json")
+D = dt.date
+TODAY = D(2026, 3, 3)
+
+
+def _convention(**values) -> Dossier:
+    return Dossier(funding=Funding.PLAN_DEVELOPPEMENT, step=Step.CONVENTION, convention=Convention(**values))
+
+
+def _session(day, step=Step.PHASE_PRELIMINAIRE, start=9, end=11, sid=None) -> Seance:
+    return Seance(id=sid, date=day, debut=dt.time(start), fin=dt.time(end), etape=step)
+
+
+def scenarios() -> dict[str, object]:
+    out: dict[str, object] = {}
+    blank = Dossier(funding=Funding.AUTRE)
+    for step in workflow.ORDER:
+        out[f"exit/{step.value}/vide"] = workflow.exit_problems(Dossier(funding=Funding.AUTRE, step=step), step, TODAY)
+    out["exit/convention/sans intitulé, 30 h, refus"] = workflow.exit_problems(
+        _convention(intitule="", duree_heures=30, transmis_le=D(2026, 2, 20)), Step.CONVENTION, TODAY)
+    out["exit/convention/complète"] = workflow.exit_problems(_convention(
+        employeur="A", objectif="o", contenu="c", moyens="m", duree_heures=24, periode_debut=D(2026, 3, 1),
+        periode_fin=D(2026, 5, 1), modalites_deroulement="x", modalites_remise="y", prix_euros=10,
+        modalites_reglement="z", transmis_le=D(2026, 2, 20), signe_salarie_le=D(2026, 2, 25),
+        signe_employeur_le=D(2026, 2, 20), signe_prestataire_le=D(2026, 2, 20)), Step.CONVENTION, TODAY)
+    consented = Dossier(step=Step.ENTRETIEN_PREALABLE, entretien_prealable=EntretienPrealable(
+        consentement_libre=True, prestation_adaptee=Adaptation.NON))
+    out["exit/entretien_prealable/consentement non daté"] = workflow.exit_problems(
+        consented, Step.ENTRETIEN_PREALABLE, TODAY)
+    out["exit/phase_preliminaire/25 h"] = workflow.exit_problems(
+        Dossier(phase_preliminaire=PhasePreliminaire(heures_prevues=25)), Step.PHASE_PRELIMINAIRE, TODAY)
+    for label, fin in {
+        "accord sans date": FinDuBilan(date_fin=D(2026, 6, 30), conservation=Conservation.ACCORD_SUIVI,
+                                       duree_conservation_ans=4),
+        "accord après la fin": FinDuBilan(date_fin=D(2026, 6, 30), conservation=Conservation.ACCORD_SUIVI,
+                                          accord_signe_le=D(2026, 7, 1)),
+        "CEP sans date": FinDuBilan(date_fin=D(2026, 6, 30), conservation=Conservation.SYNTHESE_CEP),
+    }.items():
+        out[f"conservation/{label}"] = workflow.retention_problems(fin)
+    out["avancer/abandon"] = workflow.advance(Dossier(cloture=Cloture(abandon_le=D(2026, 1, 1))), TODAY)[1]
+    out["avancer/refus"] = workflow.advance(_convention(transmis_le=D(2026, 2, 20)), TODAY)[1]
+    out["avancer/suivi"] = workflow.advance(Dossier(step=Step.ENTRETIEN_SUIVI), TODAY)[1]
+    out["étapes/phase préliminaire"] = [[s.step.value, s.state, s.reason] for s in workflow.step_states(
+        Dossier(step=Step.PHASE_PRELIMINAIRE), TODAY)]
+    out["étapes/abandon"] = [[s.step.value, s.state, s.reason] for s in workflow.step_states(
+        Dossier(step=Step.PHASE_INVESTIGATION, cloture=Cloture(abandon_le=D(2026, 1, 1))), TODAY)]
+    seances = Dossier(step=Step.PHASE_INVESTIGATION, seances=[_session(D(2026, 3, 2))])
+    out["échéance/séance"] = workflow.next_deadline(seances, D(2026, 3, 1))
+    out["échéance/signature"] = workflow.next_deadline(_convention(transmis_le=D(2026, 2, 27)), TODAY)
+    out["échéance/suivi"] = workflow.next_deadline(Dossier(step=Step.ENTRETIEN_SUIVI, fin_du_bilan=FinDuBilan(
+        date_fin=D(2026, 6, 30))), D(2026, 7, 1))
+    out["séance/vide"] = seance_problems(Seance(etape=Step.CONVENTION, debut=dt.time(10), fin=dt.time(9)), [])
+    full = [_session(D(2026, 3, day), start=9, end=12, sid=day) for day in range(1, 9)]
+    out["séance/25 h"] = seance_problems(_session(D(2026, 3, 10), end=10), full)
+    out["heures"] = [format_hours(m) for m in (0, 59, 60, 61, 1410, 1440)]
+    ended = Dossier(step=Step.ENTRETIEN_SUIVI, entretien_prealable=EntretienPrealable(consentement_libre=True),
+                    fin_du_bilan=FinDuBilan(date_fin=D(2026, 2, 27), conservation=Conservation.AUCUNE))
+    refused = _convention(transmis_le=D(2026, 2, 20))
+    out["règles/verrou"] = {
+        "abandon": rules.section_lock(Dossier(cloture=Cloture(abandon_le=D(2026, 1, 1))), "phase_preliminaire", TODAY),
+        "refus": rules.section_lock(refused, "phase_preliminaire", TODAY),
+        "refus convention": rules.section_lock(refused, "convention", TODAY),
+        "terminé": rules.section_lock(ended, "phase_investigation", TODAY),
+        "terminé fin": rules.section_lock(ended, "fin_du_bilan", TODAY),
+        "terminé suivi": rules.section_lock(ended, "suivi", TODAY),
+    }
+    out["règles/section"] = {
+        "consentement": rules.section_problems(blank, "phase_investigation", PhaseInvestigation(projet_intitule="x"),
+                                               TODAY),
+        "refus convention": rules.section_problems(refused, "convention", Convention(transmis_le=D(2026, 2, 20),
+                                                                                     employeur="B"), TODAY),
+        "fin modifiée après la fin": rules.section_problems(ended, "fin_du_bilan", FinDuBilan(
+            date_fin=D(2026, 2, 28), conservation=Conservation.AUCUNE), TODAY),
+    }
+    out["règles/champs"] = {
+        "refus": sorted(rules.editable_fields(refused, "convention", TODAY) or []),
+        "terminé": sorted(rules.editable_fields(ended, "fin_du_bilan", TODAY) or []),
+        "en cours": rules.editable_fields(blank, "fin_du_bilan", TODAY),
+    }
+    signing = Dossier(funding=Funding.PLAN_DEVELOPPEMENT, step=Step.PHASE_PRELIMINAIRE,
+                      entretien_prealable=EntretienPrealable(consentement_libre=True),
+                      convention=Convention(transmis_le=D(2026, 3, 1)),
+                      seances=[_session(D(2026, 2, 2), Step.ENTRETIEN_PREALABLE, sid=1),
+                               _session(D(2026, 2, 10), sid=2)],
+                      fin_du_bilan=FinDuBilan(date_fin=D(2026, 4, 30)))
+    out["règles/séances"] = {
+        "refus": rules.seance_record_problems(refused, _session(D(2026, 3, 4)), TODAY),
+        "abandon": rules.seance_record_problems(Dossier(cloture=Cloture(abandon_le=D(2026, 1, 1))),
+                                                _session(D(2026, 3, 4)), TODAY),
+        "non signée, sans consentement": rules.seance_record_problems(
+            Dossier(funding=Funding.PLAN_DEVELOPPEMENT, convention=Convention(transmis_le=D(2026, 3, 1))),
+            _session(D(2026, 3, 4)), TODAY),
+        "préalable après les phases": rules.seance_record_problems(
+            signing, _session(D(2026, 2, 12), Step.ENTRETIEN_PREALABLE), TODAY),
+        "phase avant le préalable": rules.seance_record_problems(signing, _session(D(2026, 2, 1)), TODAY),
+        "phase après la fin": rules.seance_record_problems(signing, _session(D(2026, 5, 2)), TODAY),
+        "suivi avant la fin": rules.seance_record_problems(signing, _session(D(2026, 4, 2), Step.ENTRETIEN_SUIVI),
+                                                           TODAY),
+        "suivi sans fin": rules.seance_record_problems(blank, _session(D(2026, 4, 2), Step.ENTRETIEN_SUIVI), TODAY),
+    }
+    out["règles/pause"] = {
+        "terminé": rules.suspend_problems(ended, TODAY),
+        "déjà": rules.suspend_problems(Dossier(cloture=Cloture(suspendu_le=D(2026, 3, 1))), TODAY),
+        "clos": rules.suspend_problems(Dossier(cloture=Cloture(abandon_le=D(2026, 3, 1))), TODAY),
+        "texte 1 jour": rules.suspended_text(Dossier(cloture=Cloture(suspendu_le=D(2026, 3, 2))), TODAY),
+        "texte 2 jours": rules.suspended_text(Dossier(cloture=Cloture(suspendu_le=D(2026, 3, 1))), TODAY),
+    }
+    out["règles/clore"] = {
+        "en cours": rules.close_problems(blank, Issue.NON_RENSEIGNEE, TODAY),
+        "suivi réalisé": rules.close_problems(Dossier(step=Step.ENTRETIEN_SUIVI, suivi=Suivi(realise_le=D(2026, 3, 1))),
+                                              Issue.FORMATION, TODAY),
+        "déjà clos": rules.close_problems(Dossier(cloture=Cloture(clos_le=D(2026, 3, 1))), Issue.FORMATION, TODAY),
+    }
+    out["règles/financement"] = [rules.funding_lock(Dossier(step=Step.PHASE_PRELIMINAIRE), TODAY),
+                                 rules.funding_lock(refused, TODAY), rules.funding_lock(blank, TODAY)]
+    out["règles/états"] = [rules.dossier_state(d, TODAY, destroyed).value for d, destroyed in (
+        (blank, False), (ended, False), (ended, True), (refused, False),
+        (Dossier(cloture=Cloture(suspendu_le=D(2026, 3, 1))), False),
+        (Dossier(cloture=Cloture(clos_le=D(2026, 3, 1))), True))]
+    out["règles/secret"] = [rules.export_problems(True, False), rules.export_problems(True, True),
+                            rules.export_problems(False, False)]
+    out["conservation/suivi"] = follow_up_info(ended)
+    out["conservation/raisons"] = sorted({due.reason for due in schedule(ended)})
+    return out
+
+
+def _jsonable(value):
+    return json.loads(json.dumps(value, default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v),
+                                 ensure_ascii=False))
+
+
+def test_messages_are_the_reviewed_ones():
+    found = _jsonable(scenarios())
+    if os.environ.get("BILAN_GOLDEN_UPDATE"):
+        GOLDEN.write_text(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert found.keys() == expected.keys()
+    for key in expected:
+        assert found[key] == expected[key], key
