@@ -202,3 +202,34 @@ def test_disk_full_leaves_the_destruction_pending_then_it_succeeds(tmp_path):
         v.lock()
     finally:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def test_a_working_copy_alone_makes_the_synthese_due(vault, tmp_path):
+    """No draft left in the vault, but a working copy exported to disk: it is destroyed at the end all the same."""
+    import hashlib
+    from bilan_desktop.storage.exports import Destination, ExportLog
+    bilan_id = fill_bilan(vault)
+    vault.conn.execute("DELETE FROM bilan_section WHERE section = 'synthese'")
+    copy = tmp_path / "copie.pdf"
+    copy.write_bytes(b"%PDF synthese")
+    ExportLog(vault).record(bilan_id, "BC-2026-0001", "synthese", Destination.TRAVAIL, str(copy),
+                            hashlib.sha256(b"%PDF synthese").hexdigest(), NOW)
+    report = RetentionEngine(vault).run(dt.date(2026, 5, 30), NOW)
+    assert report.destroyed == ["BC-2026-0001"] and not copy.exists()
+    (entry,) = RetentionEngine(vault).register()
+    assert set(entry.categories) == {"contenu", "synthese"}
+    assert entry.legal_basis == ("art. R6313-7 du Code du travail (version en vigueur depuis le 31 décembre 2023) — "
+                                 "fin du bilan, sans accord de conservation")
+    status = vault.conn.execute("SELECT copy_status FROM export_log").fetchone()[0]
+    assert status == "supprimee"
+
+
+def test_register_is_newest_first_and_destroyed_on_per_category(vault):
+    fill_bilan(vault, end=dt.date(2026, 6, 30), conservation=Conservation.SYNTHESE_CEP,
+               synthese_cep_transmise_le=dt.date(2026, 6, 30))
+    engine = RetentionEngine(vault)
+    engine.run(dt.date(2026, 7, 1), NOW)
+    engine.run(dt.date(2029, 7, 1), NOW)
+    assert [e.destroyed_on for e in engine.register()] == [dt.date(2029, 7, 1), dt.date(2026, 7, 1)]
+    assert engine.destroyed_on("BC-2026-0001") == {"contenu": dt.date(2026, 7, 1), "synthese": dt.date(2029, 7, 1)}
+    assert engine.destroyed_references() == {"BC-2026-0001"}
