@@ -140,7 +140,50 @@ def scenarios() -> dict[str, object]:
     out["règles/secret"] = [rules.export_problems(True, False), rules.export_problems(True, True),
                             rules.export_problems(False, False)]
     out["conservation/suivi"] = follow_up_info(ended)
+    out.update(_texts())
     out["conservation/raisons"] = sorted({due.reason for due in schedule(ended)})
+    return out
+
+
+def _texts() -> dict[str, object]:
+    """Prose and small texts: the synthèse prefilled from a record, identity messages, folding, dates, scores."""
+    import dataclasses as dc
+    from bilan_desktop.domain import calendar_fr, text
+    from bilan_desktop.domain.beneficiary import Beneficiary, normalize_phone, validate
+    from bilan_desktop.domain.dates import parse_short_date
+    from bilan_desktop.domain.questionnaires import BIGFIVE, RIASEC, holland_code, item_score, scale_scores
+    from bilan_desktop.domain.synthese import is_empty, prefill
+    from tests.unit import documents_fixtures as fx
+    out: dict[str, object] = {}
+    full = fx.dossier("Horizon")
+    out["synthèse/pré-remplie"] = dc.asdict(prefill(full))
+    sparse = Dossier(step=Step.PHASE_CONCLUSION)
+    sparse.phase_investigation = PhaseInvestigation(projet_intitule="Ébéniste", projet_code_rome="H2206")
+    out["synthèse/pré-remplie, dossier mince"] = dc.asdict(prefill(sparse))
+    out["synthèse/vide"] = [is_empty(prefill(Dossier())), is_empty(prefill(full))]
+    out["identité/erreurs"] = validate(Beneficiary(" ", "", D(2030, 1, 1), "pas-un-mail", "12"), TODAY)
+    out["identité/avant 1900"] = validate(Beneficiary("A", "B", D(1899, 12, 31), "a@b.fr", "+33612345678"), TODAY)
+    out["identité/téléphones"] = [normalize_phone(p) for p in ("06 12 34 56 78", "+33 6 12 34 56 78", "+44 20 7946 0958",
+                                                               "0012345678", "+3361234567", "06-12-34-56-7")]
+    out["recherche/plis"] = [text.fold(t) for t in ("Élodie D’Arc-Dupont", "ŒUVRAY Noël", "Cœur_de-lion.fr, Æ")]
+    out["recherche/mots"] = [text.matches(text.fold("Lefèvre Élodie BC-2026-0001"), q) for q in
+                             ("lefevre", "élo 0001", "martin", "")]
+    dates = []
+    for t in ("26/11/2026", "1.2.2026", "01-02-2026", " 3 4 2026 ", "", "2026-11-26", "31/02/2026"):
+        try:
+            dates.append(parse_short_date(t))
+        except ValueError as exc:
+            dates.append(f"ValueError: {exc}")
+    out["dates/saisies"] = dates
+    out["départements"] = [calendar_fr.normalize_departement(t) for t in ("057", "57", "Moselle (57)", "974", "", None,
+                                                                          "2A")]
+    out["questionnaires/items"] = [item_score(a, k) for a in (1, 3, 5) for k in ("+", "-")]
+    out["questionnaires/riasec"] = scale_scores(RIASEC, [1, 2, 3, 4, 5, 4, 3, 2] * 6)
+    out["questionnaires/bigfive"] = scale_scores(BIGFIVE, [5, 4, 3, 2, 1] * 4)
+    out["questionnaires/holland"] = dc.asdict(holland_code({"R": 10, "I": 30, "A": 30, "S": 20, "E": 20, "C": 5}))
+    out["questionnaires/premier sans réponse"] = [RIASEC.first_unanswered(q) for q in (
+        __import__("bilan_desktop.domain.questionnaires", fromlist=["Questionnaires"]).Questionnaires(riasec=r)
+        for r in ([], [3, 0, 2], [3] * 48))]
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from dateutil.easter import easter
@@ -19,7 +20,10 @@ DEPARTEMENTS_WITH_LOCAL_HOLIDAYS = ALSACE_MOSELLE + tuple(ABOLITION_DAYS)
 
 
 def normalize_departement(code: str | None) -> str:
-    """« 057 », « 57 », « Moselle (57) » → « 57 »; overseas « 974 » stays; anything else → ''."""
+    """« 057 », « 57 », « Moselle (57) » → « 57 »; overseas « 974 » and Corsica « 2A », « 2B » stay; no code → ''."""
+    corsica = re.search(r"\b0?2\s*([AB])\b", (code or "").upper())
+    if corsica:
+        return f"2{corsica.group(1)}"
     digits = "".join(ch for ch in (code or "") if ch.isdigit())
     if len(digits) == 3 and digits.startswith("0"):
         digits = digits[1:]

@@ -167,7 +167,7 @@ def rotate_backups(folder: Path, keep: int, newest: Path) -> list[Path]:
     if keep <= 0:
         return []
     own = [p for p in folder.glob("*.bilanbak") if p.is_file() and not p.is_symlink() and is_own_backup(p)]
-    backups = sorted(own, key=lambda p: (p.stat().st_mtime, p == newest), reverse=True)
+    backups = sorted(own, key=lambda p: (p == newest, p.stat().st_mtime), reverse=True)  # the one just written first
     removed = []
     for old in backups[keep:]:
         if old != newest:
