@@ -150,6 +150,7 @@ print("done", flush=True)
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("step", [1, 2, 11, 12])
 def test_a_kill_at_any_step_of_a_rotation_leaves_a_vault_that_opens(vault, tmp_path, step):
     """1: before the staged key is written; 11: staged, not rekeyed; 2: rekeyed, key file not promoted; 12: done."""
