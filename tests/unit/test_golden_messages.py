@@ -137,6 +137,17 @@ def scenarios() -> dict[str, object]:
         (blank, False), (ended, False), (ended, True), (refused, False),
         (Dossier(cloture=Cloture(suspendu_le=D(2026, 3, 1))), False),
         (Dossier(cloture=Cloture(clos_le=D(2026, 3, 1))), True))]
+    out["règles/modes"] = {label: [m.editable, m.message, sorted(m.only) if m.only is not None else None]
+                           for label, m in {
+        "en cours": rules.edit_mode(blank, "phase_investigation", TODAY),
+        "pas encore": rules.edit_mode(blank, "phase_investigation", TODAY, False, None, "Terminez d'abord…"),
+        "détruit": rules.edit_mode(ended, "phase_investigation", TODAY, True, D(2026, 2, 28)),
+        "terminé": rules.edit_mode(ended, "phase_investigation", TODAY),
+        "fin après la fin": rules.edit_mode(ended, "fin_du_bilan", TODAY),
+        "refus": rules.edit_mode(refused, "convention", TODAY),
+        "sans consentement": rules.edit_mode(Dossier(), "phase_investigation", TODAY),
+        "premier contact sans consentement": rules.edit_mode(Dossier(), "premier_contact", TODAY),
+    }.items()}
     out["règles/secret"] = [rules.export_problems(True, False), rules.export_problems(True, True),
                             rules.export_problems(False, False)]
     out["conservation/suivi"] = follow_up_info(ended)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 
 from . import codec
 from .dates import long_date
@@ -201,3 +202,31 @@ SECRECY = ("Sans l'accord écrit du bénéficiaire, les résultats et le documen
 def export_problems(to_third_party: bool, written_agreement: bool) -> list[str]:
     """Results and synthèse go to nobody but the beneficiary without their written agreement (L6313-4 al. 3)."""
     return [SECRECY] if to_third_party and not written_agreement else []
+
+
+@dataclass(frozen=True)
+class EditMode:
+    """How a page shows a section: editable or not, the reason shown above it, the only fields left editable."""
+    editable: bool
+    message: str = ""
+    only: frozenset[str] | None = None
+
+
+def edit_mode(d: Dossier, name: str, today: dt.date, reachable: bool = True, destroyed_on: dt.date | None = None,
+              waiting: str = "") -> EditMode:
+    """The one answer to « can the consultant edit this section now, and if not why »: the pages show it, the
+    service refuses with the same reasons. `reachable`: the step is done or current; `waiting`: why it is not;
+    `destroyed_on`: the day its content was destroyed (from the register)."""
+    if destroyed_on is not None:
+        return EditMode(False, f"Contenu détruit le {long_date(destroyed_on)} (art. R6313-7).")
+    lock = section_lock(d, name, today)
+    if lock:
+        return EditMode(False, lock)
+    only = editable_fields(d, name, today)
+    if only is not None:
+        return EditMode(True, refus_message(d) if effective_step(d, today) is Step.REFUS_REPUTE else ENDED, only)
+    if not reachable:
+        return EditMode(False, waiting)
+    if SPEC_BY_NAME[name].gated and not consent_recorded(d):
+        return EditMode(False, CONSENT_MISSING)
+    return EditMode(True)

@@ -34,13 +34,6 @@ KEPT = ("Restent conservés : l'identité, le financement, la convention, les da
         "les consentements et les réponses au questionnaire de satisfaction.")
 
 
-def destroyed_message(category: Category | None, destroyed: dict[str, dt.date]) -> str:
-    """« Contenu détruit le … (art. R6313-7) » for a page whose content went, or ''."""
-    if category is None or category.value not in destroyed:
-        return ""
-    return f"Contenu détruit le {long_date(destroyed[category.value])} (art. R6313-7)."
-
-
 def abandon_message(day: dt.date) -> str:
     lines = [f"Le bilan sera déclaré abandonné le {long_date(day)}. C'est une fin du bilan : à la confirmation, "
              "les documents suivants sont détruits définitivement (destruction, art. R6313-7) :", ""]

@@ -29,28 +29,23 @@ from ..domain.funding import Funding
 from ..domain.lifecycle import Step
 from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES, SPEC_BY_NAME, Category
 from ..domain.rules import (
-    ENDED,
-    editable_fields,
+    edit_mode,
     end_validated,
     funding_lock,
-    refus_message,
-    section_lock,
     suspend_problems,
 )
 from ..domain.synthese import TITLES, SyntheseDraft, is_empty, prefill
 from ..domain.workflow import (
     CLOSED,
-    CONSENT_MISSING,
     RuleViolation,
     applicable_steps,
-    consent_recorded,
     effective_step,
     step_states,
 )
 from ..services.bilans import BilanService
 from ..storage.exports import ProviderRepository
 from . import dialogs
-from .bilan_actions import ClosingActions, destroyed_message
+from .bilan_actions import ClosingActions
 from .bilan_header import HeaderAndInfos
 from .documents_page import DocumentsPage, PreviewDialog, export_flow
 from .forms import LABEL_WIDTH, F
@@ -224,24 +219,13 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
             item.setText(f"{MARKS[state.state]}  {step.label}")
             item.setToolTip(state.reason)
             item.setForeground(QBrush(QColor("#888888" if state.state in ("locked", "closed") else "#000000")))
-            message = state.reason if state.state in ("locked", "closed") else ""
-            editable = state.state in ("done", "current")
-            name = SECTION_NAMES[page.cls]
-            lock = section_lock(d, name, today)
-            only = editable_fields(d, name, today)
-            if lock:
-                editable, message = False, lock
-            elif only is not None:
-                editable = True  # a closed section where one field may still change
-                message = refus_message(d) if current is Step.REFUS_REPUTE else ENDED
-            elif editable and SPEC_BY_NAME[name].gated and not consent_recorded(d):
-                editable, message = False, CONSENT_MISSING
-            gone = destroyed_message(SPEC_BY_NAME[name].destroyed_as, destroyed)
-            if gone:
-                editable, message, only = False, gone, None
+            spec = SPEC_BY_NAME[SECTION_NAMES[page.cls]]
+            gone = destroyed.get(spec.destroyed_as.value) if spec.destroyed_as else None
+            mode = edit_mode(d, spec.name, today, state.state in ("done", "current"), gone,
+                             state.reason if state.state in ("locked", "closed") else "")
             if not page.has_pending_edits:
                 page.load(d)
-            page.set_mode(editable, message, state.state == "current", only)
+            page.set_mode(mode.editable, mode.message, state.state == "current", mode.only)
         self.funding.setEnabled(not funding_lock(d, today))
         self.abandon_action.setEnabled(current not in CLOSED and not end_validated(d))
         paused = d.cloture.suspendu_le is not None
@@ -252,9 +236,8 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.seances.load(d, current)
         if not self.redaction.has_pending_edits:
             self.redaction.load(d)
-        redaction_message = destroyed_message(Category.SYNTHESE, destroyed) or section_lock(d, "synthese", today) \
-            or ("" if consent_recorded(d) else CONSENT_MISSING)
-        self.redaction.set_mode(not redaction_message, redaction_message, False)
+        redaction = edit_mode(d, "synthese", today, destroyed_on=destroyed.get(Category.SYNTHESE.value))
+        self.redaction.set_mode(redaction.editable, redaction.message, False)
         self.documents.load(d, destroyed)
         self.tools.load(d, self.pages[Step.PHASE_INVESTIGATION].form.isEnabled())
         self._update_infos(current)
