@@ -195,6 +195,10 @@ def _texts() -> dict[str, object]:
     out["questionnaires/premier sans réponse"] = [RIASEC.first_unanswered(q) for q in (
         __import__("bilan_desktop.domain.questionnaires", fromlist=["Questionnaires"]).Questionnaires(riasec=r)
         for r in ([], [3, 0, 2], [3] * 48))]
+    from bilan_desktop.domain.passphrase import estimate
+    out["mot de passe/estimations"] = {p: [e.acceptable, round(e.bits), e.message] for p in (
+        "court", "azertyuip12", "aaaaaaaaaaaa", "douze carac", "douze caract", "girafe lampion escalier brume", "a" * 100,
+        "a" * 101, "le chat dort sur le canapé") for e in [estimate(p)]}
     return out
 
 

@@ -128,3 +128,24 @@ def test_kdf_parameters_out_of_bounds_are_refused(field, value):
 def test_damaged_key_file_is_reported_not_crashing(data):
     with pytest.raises(WrongKeyOrDamaged):
         KeyFile.from_bytes(data)
+
+
+def test_key_file_layout_is_stable():
+    data = KeyFile.create(KEY, PASS, new_recovery_code()).to_bytes()
+    assert data.startswith(b'{\n "format": "bilan-desktop-key",\n "kdf": {\n  "memory_cost"')  # sorted, indented
+    assert data.decode("ascii") == data.decode("utf-8")
+
+
+@pytest.mark.parametrize("field,value", [("format", "autre-chose"), ("version", 3), ("version", 0)])
+def test_other_formats_and_versions_are_refused(field, value):
+    doc = json.loads(KeyFile.create(KEY, PASS, new_recovery_code()).to_bytes())
+    doc[field] = value
+    with pytest.raises(WrongKeyOrDamaged):
+        KeyFile.from_bytes(json.dumps(doc).encode())
+
+
+def test_a_format_2_file_without_its_master_key_is_refused():
+    doc = json.loads(KeyFile.create(KEY, PASS, new_recovery_code()).to_bytes())
+    del doc["master"]
+    with pytest.raises(WrongKeyOrDamaged):
+        KeyFile.from_bytes(json.dumps(doc).encode())
