@@ -149,3 +149,11 @@ def test_a_format_2_file_without_its_master_key_is_refused():
     del doc["master"]
     with pytest.raises(WrongKeyOrDamaged):
         KeyFile.from_bytes(json.dumps(doc).encode())
+
+
+@pytest.mark.parametrize("length", [72, 73, 100, 300])
+def test_long_passphrases_are_estimated_not_crashing(length):
+    """zxcvbn refuses more than 72 characters: the estimate works in pieces (a long repeated text stays weak)."""
+    with pytest.raises(WeakPassphrase):
+        keyfile.check_new_passphrase("a" * length)
+    keyfile.check_new_passphrase(("girafe lampion escalier brume " * 12)[:length] if length > 40 else PASS)
