@@ -148,8 +148,9 @@ class BilanListPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)  # the name takes what is left
         self.table.horizontalHeader().setMinimumSectionSize(60)
-        widths = {"Référence": 110, "Financement": 230, "Étape": 160, "État": 120, "Prochaine échéance": 215,
-                  "Ouvert le": 90, "Modifié le": 125}
+        # the name column takes what is left: these leave it ~200 px in a 1,100 px window (full texts in tooltips)
+        widths = {"Référence": 105, "Financement": 165, "Étape": 150, "État": 110, "Prochaine échéance": 200,
+                  "Ouvert le": 85, "Modifié le": 120}
         for column, title in enumerate(COLUMNS):
             if title in widths:
                 self.table.setColumnWidth(column, widths[title])
