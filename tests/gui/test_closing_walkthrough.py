@@ -110,3 +110,27 @@ def test_a_refus_is_destroyed_only_once_confirmed(window, script):
     assert repo.load(1).entretien_prealable.justification == ""
     assert repo.load(1).entretien_prealable.consentement_libre  # the administrative record stays
     assert not bw.confirm_refus_action.isEnabled() and _state(window) == "Refus réputé"
+
+
+def test_the_window_finishes_a_destruction_in_later_turns_or_at_lock(window, script, qtbot):
+    end = dt.date(2026, 11, 25)
+    bw, repo = bilan_at(window, script, Step.ENTRETIEN_SUIVI, sections=[
+        PhaseInvestigation(projet_intitule="Ébéniste" * 500), FinDuBilan(date_fin=end, conservation=Conservation.AUCUNE)])
+    key = window.vault.raw_key
+    window.run_retention()
+    assert window._unfinished and window.vault.raw_key == key  # deleted now; compaction and new key to come
+    qtbot.waitUntil(lambda: not window._unfinished, timeout=2000)
+    assert window.vault.raw_key != key
+    assert window.vault.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    # a destruction left unfinished when the vault locks is finished first
+    repo.save_section(1, PhaseInvestigation(projet_intitule="Menuisier" * 500), window.clock.now())
+    window.clock.day = dt.date(2026, 11, 27)
+    key = window.vault.raw_key
+    window.run_retention()
+    assert window._unfinished
+    db = window.vault.db_path
+    window.lock()
+    assert not window._unfinished
+    from bilan_desktop.storage.keyfile import KeyFile
+    from tests.conftest import PASSPHRASE
+    assert KeyFile.load(db.with_name("coffre.key")).unwrap_passphrase(PASSPHRASE) != key  # the new key was set

@@ -30,6 +30,7 @@ class EngineReport:
     destroyed: list[str] = field(default_factory=list)  # references
     pending: list[str] = field(default_factory=list)  # references whose destruction failed and will be retried
     offvault: list[str] = field(default_factory=list)  # working copies changed since export: to destroy by hand
+    unfinished: bool = False  # destroyed, compaction and new key still to do (run(..., finish=False))
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ class RetentionEngine:
             present.add(Category.SYNTHESE)
         return present
 
-    def run(self, today: dt.date, now: dt.datetime) -> EngineReport:
+    def run(self, today: dt.date, now: dt.datetime, finish: bool = True) -> EngineReport:
+        """Destroy what is due. With `finish=False` (the window), the compaction and the new key are left to
+        `compact()` and `rotate_key()`, so that the caller can let its event loop turn between the three steps."""
         report = EngineReport()
         for dossier in DossierRepository(self.vault).overview().values():
             due = due_now(dossier, today)  # pure and cheap: most bilans have nothing due
@@ -79,15 +82,25 @@ class RetentionEngine:
         report.offvault = sorted(set(report.offvault))
         if report.destroyed:
             log.info("destruction done: %d bilan(s)", len(report.destroyed))
-            try:
-                self._compact()
-            except DatabaseError as exc:  # the rows are gone and their pages zeroed already (secure_delete)
-                log.warning("compaction deferred: %s", type(exc).__name__)
-            try:  # older copies of the file (OS backups, stray temporary files) no longer open with today's key
-                self.vault.rotate_master_key()
-            except (DatabaseError, OSError) as exc:
-                log.warning("key rotation deferred: %s", type(exc).__name__)
+            if finish:
+                self.compact()
+                self.rotate_key()
+            else:
+                report.unfinished = True
         return report
+
+    def compact(self) -> None:
+        try:
+            self._compact()
+        except DatabaseError as exc:  # the rows are gone and their pages zeroed already (secure_delete)
+            log.warning("compaction deferred: %s", type(exc).__name__)
+
+    def rotate_key(self) -> None:
+        """Older copies of the file (OS backups, stray temporary files) no longer open with today's key file."""
+        try:
+            self.vault.rotate_master_key()
+        except (DatabaseError, OSError) as exc:
+            log.warning("key rotation deferred: %s", type(exc).__name__)
 
     def _destroy(self, bilan_id: int, reference: str, due: list[Due], today: dt.date, now: dt.datetime) -> None:
         categories = {d.category for d in due}

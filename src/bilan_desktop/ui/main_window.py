@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.session_watch.lock_requested.connect(self._lock_for_session)
         self.clipboard_guard = ClipboardGuard(self)
         self.retention = RetentionEngine(vault)
+        self._unfinished = False  # a destruction whose compaction and new key are still to run
         self.offvault: list[str] = []
         self.retention_status = QLabel()
         self.retention_status.setObjectName("retentionStatus")
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         if not self.vault.is_open:
             return
+        self._finish_now()
         dialogs.close_all()
         self._resume = {"windows": list(self.bilan_windows), "filter": self.list_page.filter.text(),
                         "selected": self.list_page.selected_bilan()}
@@ -257,11 +259,31 @@ class MainWindow(QMainWindow):
         log.info("vault locked")
         self._show_locked_page()
 
+    def _finish_destruction(self) -> None:
+        if self.vault.is_open and self._unfinished:
+            self.retention.compact()
+            QTimer.singleShot(0, self._finish_rotation)
+
+    def _finish_rotation(self) -> None:
+        if self.vault.is_open and self._unfinished:
+            self.retention.rotate_key()
+        self._unfinished = False
+
+    def _finish_now(self) -> None:
+        """Before the vault closes: a destruction's compaction and new key are never left undone."""
+        if self.vault.is_open and self._unfinished:
+            self.retention.compact()
+            self.retention.rotate_key()
+        self._unfinished = False
+
     def run_retention(self, reload: bool = True) -> None:
         """Destroys what R6313-7 makes due today; a failure stays visible and is retried."""
         if not self.vault.is_open:
             return
-        report = self.retention.run(self.clock.today(), self.clock.now())
+        report = self.retention.run(self.clock.today(), self.clock.now(), finish=False)
+        if report.unfinished:  # compaction and new key each in a turn of the event loop of its own
+            self._unfinished = True
+            QTimer.singleShot(0, self._finish_destruction)
         self.offvault = report.offvault
         if report.pending:
             self.retention_status.setText(f"Destruction en attente ({', '.join(report.pending)}) : nouvelle "
@@ -350,6 +372,7 @@ class MainWindow(QMainWindow):
         for window in list(self.bilan_windows.values()):
             window.close()
         self.clipboard_guard.clear()
+        self._finish_now()
         self.vault.lock()
         super().closeEvent(event)
         QApplication.closeAllWindows()
