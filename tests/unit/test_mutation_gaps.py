@@ -149,3 +149,33 @@ def test_foreign_headers_are_not_taken_for_own_backups(tmp_path):
     assert not is_own_backup(plausible)
     with pytest.raises(ValueError, match="power of two"):
         _new_salt(KdfParams(1, 10_000, 1))
+
+
+def test_run_can_leave_compaction_and_the_new_key_to_the_caller(vault):
+    fill_bilan(vault)
+    for seance_notes in range(3):
+        vault.conn.execute("UPDATE seance_notes SET notes = ? WHERE rowid = ?", ("x" * 20000, seance_notes + 1))
+    key = vault.raw_key
+    engine = RetentionEngine(vault)
+    report = engine.run(dt.date(2026, 5, 30), NOW, finish=False)
+    assert report.destroyed == ["BC-2026-0001"] and report.unfinished is True
+    assert vault.raw_key == key and vault.conn.execute("PRAGMA freelist_count").fetchone()[0] > 0
+    engine.compact()
+    assert vault.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0 and vault.raw_key == key
+    engine.rotate_key()
+    assert vault.raw_key != key
+    assert engine.run(dt.date(2026, 6, 1), NOW, finish=False).unfinished is False  # nothing destroyed: nothing left
+
+
+def test_a_failed_destruction_does_not_stop_the_others(vault):
+    from bilan_desktop.storage.retention import DestructionNotApplied, delete_categories
+    from bilan_desktop.domain.registry import Category
+    fill_bilan(vault)
+    fill_bilan(vault)
+    vault.conn.execute("CREATE TRIGGER keep BEFORE DELETE ON bilan_section WHEN old.bilan_id = 1 "
+                       "BEGIN SELECT RAISE(IGNORE); END")
+    report = RetentionEngine(vault).run(dt.date(2026, 5, 30), NOW)
+    assert report.pending == ["BC-2026-0001"] and report.destroyed == ["BC-2026-0002"]
+    with pytest.raises(DestructionNotApplied, match="rows still present after delete"):
+        with vault.transaction() as conn:
+            delete_categories(conn, 1, {Category.CONTENU})
