@@ -10,8 +10,6 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,7 +26,7 @@ from ..domain.workflow import Dossier, RuleViolation, last_session_date
 from ..services.bilans import BilanService
 from . import dialogs
 from .documents_page import DocumentsPage
-from .widgets import error_label, show_error
+from .widgets import error_label, labelled_form, ok_cancel, show_error
 
 KEPT = ("Restent conservés : l'identité, le financement, la convention, les dates, durées et émargements des séances, "
         "les consentements et les réponses au questionnaire de satisfaction.")
@@ -61,16 +59,9 @@ class AbandonDialog(QDialog):
         export.setAccessibleName("Exporter la synthèse pour le bénéficiaire")
         export.clicked.connect(export_synthese)
         self.error = error_label("abandonError")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Confirmer l'abandon et la destruction")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        label = QLabel("&Date de l'abandon :")
-        label.setBuddy(self.date)
-        form.addRow(label, self.date)
+        buttons = ok_cancel(self, "Confirmer l'abandon et la destruction")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(labelled_form("&Date de l'abandon :", self.date))
         layout.addWidget(self.message)
         layout.addWidget(export)
         layout.addWidget(self.error)
@@ -115,17 +106,10 @@ class CloseDialog(QDialog):
         self.issue.setAccessibleName("Situation du bénéficiaire six mois après le bilan")
         for issue in Issue:
             self.issue.addItem(issue.label, issue.value)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Clore le dossier")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        label = QLabel("&Situation à six mois :")
-        label.setBuddy(self.issue)
-        form.addRow(label, self.issue)
+        buttons = ok_cancel(self, "Clore le dossier")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addLayout(labelled_form("&Situation à six mois :", self.issue))
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 

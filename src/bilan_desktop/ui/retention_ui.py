@@ -28,6 +28,7 @@ from ..storage.exports import ProviderRepository
 from ..storage.retention import RetentionEngine
 from . import dialogs
 from .documents_page import PreviewDialog, export_flow
+from .widgets import ok_cancel
 
 LABELS = {c.value: c.label for c in Category}
 
@@ -65,10 +66,7 @@ class EndOfBilanDialog(QDialog):
         export = QPushButton("Exporter la synthèse pour le bénéficiaire…")
         export.setAccessibleName("Exporter la synthèse pour le bénéficiaire")
         export.clicked.connect(export_synthese)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Confirmer la fin du bilan")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Confirmer la fin du bilan")
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(export)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ..domain.passphrase import HINT, MIN_LENGTH, estimate
 from ..storage.keyfile import normalize_passphrase
@@ -69,3 +69,21 @@ def autosave_timer(owner, save) -> QTimer:
     timer.setInterval(AUTOSAVE_DELAY_MS)
     timer.timeout.connect(save)
     return timer
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """« OK » renamed to say what it does, and « Annuler », wired to the dialog."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def labelled_form(text: str, widget: QWidget) -> QFormLayout:
+    """A one-row form whose label (with its & shortcut) is the widget's buddy."""
+    form = QFormLayout()
+    label = QLabel(text)
+    label.setBuddy(widget)
+    form.addRow(label, widget)
+    return form
