@@ -88,7 +88,9 @@ def main() -> None:
     service.dossiers.save_section(bilan_id, FinDuBilan(date_fin=now.date() - dt.timedelta(days=2),
                                                        conservation=Conservation.AUCUNE), now)
     def destroy_as_the_window_does():
-        window.run_retention()
+        window.run_retention(later=True)
+        for _ in range(20):  # the windows, the list, the compaction and the new key: turns of their own
+            app.processEvents()
         while window._unfinished:  # compaction, then the new key, each in a turn of the event loop of its own
             app.processEvents()
 

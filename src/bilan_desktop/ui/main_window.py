@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.retention_status)
         self.retention_timer = QTimer(self)  # R6313-7: applied while the app stays open
         self.retention_timer.setInterval(RETENTION_MS)
-        self.retention_timer.timeout.connect(self.run_retention)
+        self.retention_timer.timeout.connect(lambda: self.run_retention(later=True))
         self.list_timer = QTimer(self)  # steps and deadlines depend on today's date
         self.list_timer.setInterval(LIST_REFRESH_MS)
         self.list_timer.timeout.connect(self._refresh_list)
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
             self.retention.rotate_key()
         self._unfinished = False
 
-    def run_retention(self, reload: bool = True) -> None:
+    def run_retention(self, reload: bool = True, later: bool = False) -> None:
         """Destroys what R6313-7 makes due today; a failure stays visible and is retried."""
         if not self.vault.is_open:
             return
@@ -294,10 +294,15 @@ class MainWindow(QMainWindow):
         if report.destroyed:
             self.statusBar().showMessage("Destruction réglementaire effectuée (art. R6313-7) : "
                                          + ", ".join(report.destroyed), 10_000)
-            for window in self.bilan_windows.values():
+            refresh = self._refresh_windows
+            QTimer.singleShot(0, refresh) if later else refresh()
+        if reload:  # `later`: the windows and the list each in a turn of the event loop of their own
+            QTimer.singleShot(0, self._refresh_list) if later else self._refresh_list()
+
+    def _refresh_windows(self) -> None:
+        if self.vault.is_open:
+            for window in list(self.bilan_windows.values()):
                 window.refresh()
-        if reload:
-            self._refresh_list()
 
     def open_journal(self) -> None:
         self.run_retention()
@@ -347,7 +352,7 @@ class MainWindow(QMainWindow):
             window = BilanWindow(self.repository, bilan_id, self.clock)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.saved.connect(lambda _id: self.reload_list())
-            window.retention_requested.connect(self.run_retention)
+            window.retention_requested.connect(lambda: self.run_retention(later=True))
             window.closed.connect(self._bilan_closed)
             self.bilan_windows[bilan_id] = window
         window.show()
