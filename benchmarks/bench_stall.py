@@ -84,6 +84,17 @@ def main() -> None:
         BackupSecret("phrase de la copie du banc d'essai").prepare_write), now))
     print(f"backup ({target.stat().st_size // 1024} KiB; key derivation on a worker thread, export and verification "
           f"on the GUI thread): longest stall {backup:6.1f} ms")
+    from bilan_desktop.services import backups
+
+    def restore_as_the_window_does():
+        secret = run_in_background(BackupSecret("phrase de la copie du banc d'essai").prepare_read, target)
+        backups.inspect(window.vault, target, secret)
+        ready = run_in_background(backups.prepare(window.vault, target, secret))
+        backups.restore(window.vault, target, secret, now, ready)
+
+    restore = stall(app, restore_as_the_window_does)
+    print(f"restore (verification and export on a worker thread; swap and destruction engine on the GUI thread): "
+          f"longest stall {restore:6.1f} ms")
     window.bilan_windows[bilan_id].close()
     service.dossiers.save_section(bilan_id, FinDuBilan(date_fin=now.date() - dt.timedelta(days=2),
                                                        conservation=Conservation.AUCUNE), now)

@@ -8,12 +8,15 @@ from pathlib import Path
 from ..storage.backup import (
     BackupInfo,
     Manifest,
+    PreparedRestore,
     Secret,
     inspect_backup,
+    prepare_restore,
     restore_backup,
     rotate_backups,
     write_backup,
 )
+from ..storage.retention import register_rows
 from ..storage.vault import Vault
 
 
@@ -27,5 +30,13 @@ def inspect(vault: Vault, source: Path, secret: Secret) -> BackupInfo:
     return inspect_backup(vault, source, secret)
 
 
-def restore(vault: Vault, source: Path, secret: Secret, now: dt.datetime) -> Manifest:
-    return restore_backup(vault, source, secret, now)
+def prepare(vault: Vault, source: Path, secret: Secret):
+    """What `restore` needs from the vault, read here; then a callable doing the slow part without it (for a
+    worker thread)."""
+    key, db_path, register = vault.raw_key, vault.db_path, register_rows(vault.conn)
+    return lambda: prepare_restore(key, db_path, register, source, secret)
+
+
+def restore(vault: Vault, source: Path, secret: Secret, now: dt.datetime,
+            prepared: PreparedRestore | None = None) -> Manifest:
+    return restore_backup(vault, source, secret, now, prepared)

@@ -19,23 +19,30 @@ import datetime as dt
 import hashlib
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlcipher3
 
 from .. import __version__
-from . import keyfile as keyfile_module
 from .atomic import open_exclusive_temp, replace_durably
+from .backup_keys import (  # noqa: F401 (re-exported)
+    SALT_TAG,
+    BackupSecret,
+    Secret,
+    _kdf_of_salt,
+    _new_salt,
+    as_secret,
+    backup_key_pragmas,
+    is_own_backup,
+)
 from .errors import BackupInvalid, NewerSchema, WrongKeyOrDamaged
-from .keyfile import KdfParams, check_new_passphrase, normalize_passphrase
+from .keyfile import check_new_passphrase
 from .migrations import APPLICATION_ID, migrate
-from .retention import RetentionEngine, carry_forward
-from .vault import DatabaseError, Vault, configure, open_keyed, quote_passphrase, raw_key_pragma
+from .retention import RetentionEngine, carry_forward, register_rows
+from .vault import DatabaseError, Vault, configure, open_keyed, raw_key_pragma
 
 MANIFEST_TABLE = "backup_manifest"
-SALT_TAG = b"\xb1\x1a"  # format 2: tag, time_cost, log2(memory KiB), parallelism, then 11 random bytes
 
 
 @dataclass(frozen=True)
@@ -66,99 +73,6 @@ def fingerprint(conn, schema: str = "main") -> tuple[dict[str, int], str]:
             count += 1
         counts[table] = count
     return counts, digest.hexdigest()
-
-
-def _passphrase_pragma(passphrase: str) -> str:
-    return f"PRAGMA key = {quote_passphrase(normalize_passphrase(passphrase))}"
-
-
-def _new_salt(kdf: KdfParams) -> bytes:
-    log2 = kdf.memory_cost.bit_length() - 1
-    if 1 << log2 != kdf.memory_cost:
-        raise ValueError("memory_cost must be a power of two")
-    return SALT_TAG + bytes((kdf.time_cost, log2, kdf.parallelism)) + secrets.token_bytes(11)
-
-
-def _kdf_of_salt(salt: bytes) -> KdfParams | None:
-    """The Argon2id parameters a format-2 salt carries, within the key file's bounds; None for another file."""
-    if len(salt) != 16 or not salt.startswith(SALT_TAG) or salt[3] > 40:
-        return None
-    kdf = KdfParams(salt[2], 1 << salt[3], salt[4])
-    try:
-        kdf.check_bounds()
-    except WrongKeyOrDamaged:
-        return None
-    return kdf
-
-
-def _raw_with_salt(passphrase: str, salt: bytes, kdf: KdfParams) -> str:
-    key = kdf.derive(normalize_passphrase(passphrase).encode("utf-8"), salt)
-    return f"x'{key.hex()}{salt.hex()}'"
-
-
-def _salt_of(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(16)
-    except OSError:
-        return b""
-
-
-class BackupSecret:
-    """A backup's passphrase and the keys derived from it, for one operation. Derivation (Argon2id) is the slow
-    part: `prepare_write()` or `prepare_read(path)` may run on a worker thread, and the operation then reuses
-    the keys instead of deriving them again (a restore would otherwise derive them four times)."""
-
-    def __init__(self, passphrase: str):
-        self.passphrase = passphrase
-        self._by_salt: dict[bytes, str] = {}
-        self._new_salt: bytes | None = None
-
-    def prepare_write(self) -> BackupSecret:
-        if self._new_salt is None:
-            salt = _new_salt(keyfile_module.DEFAULT_KDF)
-            self._by_salt[salt] = _raw_with_salt(self.passphrase, salt, keyfile_module.DEFAULT_KDF)
-            self._new_salt = salt
-        return self
-
-    def prepare_read(self, path: Path) -> BackupSecret:
-        self.pragmas(path)
-        return self
-
-    def key_for_writing(self) -> str:
-        self.prepare_write()
-        assert self._new_salt is not None
-        return self._by_salt[self._new_salt]
-
-    def pragmas(self, path: Path) -> list[str]:
-        """The PRAGMA key statements to try on a backup file: Argon2id when the file is of format 2, then the
-        first format (PBKDF2 on the passphrase)."""
-        salt = _salt_of(path)
-        kdf = _kdf_of_salt(salt)
-        if kdf is not None and salt not in self._by_salt:
-            self._by_salt[salt] = _raw_with_salt(self.passphrase, salt, kdf)
-        pragmas = [f'PRAGMA key = "{self._by_salt[salt]}"'] if kdf is not None else []
-        return pragmas + [_passphrase_pragma(self.passphrase)]
-
-
-Secret = str | BackupSecret
-
-
-def as_secret(secret: Secret) -> BackupSecret:
-    return secret if isinstance(secret, BackupSecret) else BackupSecret(secret)
-
-
-def backup_key_pragmas(path: Path, passphrase: str) -> list[str]:
-    return BackupSecret(passphrase).pragmas(path)
-
-
-def is_own_backup(path: Path) -> bool:
-    """A backup file this application wrote (format 2): its first bytes carry the tag and bounded parameters."""
-    try:
-        with open(path, "rb") as handle:
-            return _kdf_of_salt(handle.read(16)) is not None
-    except OSError:
-        return False
 
 
 def rotate_backups(folder: Path, keep: int, newest: Path) -> list[Path]:
@@ -348,19 +262,25 @@ def check_own_schema(conn, version: int) -> None:
                             "modifiée en dehors de l'application. Rien n'a été restauré.")
 
 
-def restore_backup(vault: Vault, source: Path, passphrase: Secret, now: dt.datetime) -> Manifest:
-    """Replace the open vault's content by the backup's; the vault keeps its own key and passphrase. Before the swap,
-    the restored content gets every destruction the current vault has recorded (and its register); after it, the
-    destruction engine runs on the dates the backup holds. A destroyed bilan never comes back from an old backup."""
+@dataclass(frozen=True)
+class PreparedRestore:
+    """A restored file ready to take the vault's place: verified, keyed with the vault's key, migrated, with the
+    vault's destructions applied. Made without touching the vault's connection: it may be made on a worker thread."""
+    tmp: Path
+    manifest: Manifest
+
+
+def prepare_restore(key: bytes, db_path: Path, register: list[tuple], source: Path,
+                    passphrase: Secret) -> PreparedRestore:
     secret = as_secret(passphrase)
     manifest = verify_backup(source, secret)
-    tmp, fd = open_exclusive_temp(vault.db_path)
+    tmp, fd = open_exclusive_temp(db_path)
     os.close(fd)
     try:
         with open_backup(source, secret) as conn:
             check_own_schema(conn, manifest.schema_version)
-            _export(conn, tmp, f"x'{vault.raw_key.hex()}'", manifest.schema_version)
-        check, _ = open_keyed(tmp, raw_key_pragma(vault.raw_key))
+            _export(conn, tmp, f"x'{key.hex()}'", manifest.schema_version)
+        check, _ = open_keyed(tmp, raw_key_pragma(key))
         try:
             _, content_hash = fingerprint(check)
             if content_hash != manifest.content_hash:
@@ -369,7 +289,7 @@ def restore_backup(vault: Vault, source: Path, passphrase: Secret, now: dt.datet
             migrate(check)
             check.execute("BEGIN IMMEDIATE")
             try:
-                carried = carry_forward(vault.conn, check)
+                carried = carry_forward(register, check)
                 check.execute("COMMIT")
             except BaseException:
                 check.execute("ROLLBACK")
@@ -378,12 +298,26 @@ def restore_backup(vault: Vault, source: Path, passphrase: Secret, now: dt.datet
                 check.execute("VACUUM")
         finally:
             check.close()
-        vault.swap_in(tmp)
     except DatabaseError as exc:
         tmp.unlink(missing_ok=True)
         raise BackupInvalid() from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    return PreparedRestore(tmp, manifest)
+
+
+def restore_backup(vault: Vault, source: Path, passphrase: Secret, now: dt.datetime,
+                   prepared: PreparedRestore | None = None) -> Manifest:
+    """Replace the open vault's content by the backup's; the vault keeps its own key and passphrase. Before the swap,
+    the restored content gets every destruction the current vault has recorded (and its register); after it, the
+    destruction engine runs on the dates the backup holds. A destroyed bilan never comes back from an old backup.
+    `prepared`: the slow part, already made (on a worker thread) by `prepare_restore`."""
+    ready = prepared or prepare_restore(vault.raw_key, vault.db_path, register_rows(vault.conn), source, passphrase)
+    try:
+        vault.swap_in(ready.tmp)
+    except BaseException:
+        ready.tmp.unlink(missing_ok=True)
+        raise
     RetentionEngine(vault).run(now.date(), now)
-    return manifest
+    return ready.manifest

@@ -189,16 +189,21 @@ def delete_categories(conn, bilan_id: int, categories: set[Category]) -> None:
         conn.execute("UPDATE satisfaction SET bilan_id = NULL, comment = '' WHERE bilan_id = ?", (bilan_id,))
 
 
-def carry_forward(source, target) -> list[str]:
-    """Apply to `target` (a restored file, before it is shown) every destruction recorded in `source` (the vault it
-    replaces) that `target` does not know: the content is deleted again and the register entry copied. Restoring
-    an old backup never brings back what R6313-7 already required gone. Returns the references concerned."""
+def register_rows(conn) -> list[tuple]:
+    """The destruction register as plain rows (reference, day, basis, categories, recorded at), oldest first."""
+    return conn.execute("SELECT reference, destroyed_on, legal_basis, categories, recorded_at FROM "
+                        "destruction_register ORDER BY id").fetchall()
+
+
+def carry_forward(rows: list[tuple], target) -> list[str]:
+    """Apply to `target` (a restored file, before it is shown) every destruction of `rows` (the register of the
+    vault it replaces, from `register_rows`) that `target` does not know: the content is deleted again and the
+    register entry copied. Restoring an old backup never brings back what R6313-7 already required gone. Returns
+    the references concerned."""
     known = {(r[0], r[1], r[2]) for r in target.execute(
         "SELECT reference, destroyed_on, categories FROM destruction_register")}
     carried = []
-    for reference, destroyed_on, basis, categories, recorded_at in source.execute(
-            "SELECT reference, destroyed_on, legal_basis, categories, recorded_at FROM destruction_register "
-            "ORDER BY id").fetchall():
+    for reference, destroyed_on, basis, categories, recorded_at in rows:
         if (reference, destroyed_on, categories) in known:
             continue
         row = target.execute("SELECT id FROM bilan WHERE reference = ?", (reference,)).fetchone()

@@ -141,7 +141,8 @@ def restore_flow(parent, vault: Vault, clock: Clock) -> bool:
         info = backups.inspect(vault, Path(source), prepared)
         if not dialogs.confirm(parent, "Restaurer une sauvegarde", restore_message(info)):
             return False
-        manifest = backups.restore(vault, Path(source), prepared, clock.now())
+        ready = run_in_background(backups.prepare(vault, Path(source), prepared))  # verify, export: off the GUI thread
+        manifest = backups.restore(vault, Path(source), prepared, clock.now(), ready)
     except (VaultError, OSError) as exc:
         log.warning("restore refused: %s", type(exc).__name__)
         message = exc.user_message if isinstance(exc, VaultError) else (
