@@ -142,6 +142,8 @@ def test_prealable_and_follow_up_sessions_are_dated_by_the_bilan(service):
 def test_funding_is_fixed_after_the_entretien_prealable(service):
     bilan_id = _bilan(service)
     service.set_funding(bilan_id, Funding.PERSONNEL, at(D(2026, 2, 2)))
+    service.dossiers.set_step(bilan_id, Step.ENTRETIEN_PREALABLE, at(D(2026, 2, 2)))
+    service.set_funding(bilan_id, Funding.PLAN_DEVELOPPEMENT, at(D(2026, 2, 2)))  # still chosen at the préalable
     service.dossiers.set_step(bilan_id, Step.PHASE_PRELIMINAIRE, at(D(2026, 2, 3)))
     _refused(lambda: service.set_funding(bilan_id, Funding.CPF, at(D(2026, 2, 3))), "ne change plus")
 

@@ -25,10 +25,12 @@ from .registry import SECTIONS_OF, Category
 from .workflow import ORDER, Dossier, agreement_end, cep_end, convention_last_day, effective_step, follow_up_planned
 
 BASIS = "art. R6313-7 du Code du travail (version en vigueur depuis le 31 décembre 2023)"
+KEPT = ("Restent conservés : l'identité, le financement, la convention, les dates, durées et émargements des séances, "
+        "les consentements et les réponses au questionnaire de satisfaction.")
 FOLLOW_UP_GRACE_MONTHS = 3  # follow-up notes of an interview never marked done: kept at most this long after its date
 
 
-__all__ = ["BASIS", "Category", "Due", "SECTIONS_OF", "due_now", "next_due", "schedule"]  # Category: registry
+__all__ = ["BASIS", "KEPT", "Category", "Due", "SECTIONS_OF", "due_now", "next_due", "schedule"]  # Category: registry
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ class RuleViolation(Exception):
         super().__init__(" ".join(self.problems))
 
 
+LAST_STEP = ("Le suivi est la dernière étape. Une fois l'entretien de suivi réalisé, clore le dossier : menu Bilan › "
+             "Clore le dossier…")
 CONSENT_MISSING = "Le consentement libre du bénéficiaire n'est pas enregistré (art. L6313-4) : rien ne peut " \
                   "être saisi dans le bilan avant."
 
@@ -248,7 +250,7 @@ def exit_problems(d: Dossier, step: Step, today: dt.date) -> list[str]:
     if step is Step.FIN_DU_BILAN:
         problems = [] if d.fin_du_bilan.date_fin else ["Date de fin du bilan non renseignée."]
         return problems + retention_problems(d.fin_du_bilan)
-    return ["Le suivi est la dernière étape."]
+    return [LAST_STEP]
 
 
 def next_step(d: Dossier, step: Step) -> Step | None:
@@ -268,7 +270,7 @@ def advance(d: Dossier, today: dt.date) -> tuple[Step | None, list[str]]:
     problems = exit_problems(d, current, today)
     target = next_step(d, current)
     if target is None:
-        return None, problems or ["Le suivi est la dernière étape."]
+        return None, problems or [LAST_STEP]
     return (None, problems) if problems else (target, [])
 
 

@@ -60,12 +60,6 @@ class DossierRepository:
                                                 fin=dt.time.fromisoformat(fin), etape=Step(etape)))
         return dossiers
 
-    def consent_recorded(self, bilan_id: int) -> bool:
-        """Free consent (L6313-4), read from the entretien préalable's administrative row alone."""
-        row = self.vault.conn.execute("SELECT data FROM bilan_section WHERE bilan_id = ? AND section = "
-                                      "'entretien_prealable' AND kind = 'admin'", (bilan_id,)).fetchone()
-        return bool(row and json.loads(row[0]).get("consentement_libre"))
-
     # -- writing --------------------------------------------------------------------------------------
     def save_section(self, bilan_id: int, section, now: dt.datetime) -> None:
         """Persist a section (the rules are the service's: services/bilans.py)."""

@@ -21,15 +21,13 @@ from ..domain.clock import Clock
 from ..domain.dates import long_date, parse_short_date, short_date
 from ..domain.lifecycle import Issue
 from ..domain.registry import Category
+from ..domain.retention import KEPT
 from ..domain.rules import refus_message
 from ..domain.workflow import Dossier, RuleViolation, last_session_date
 from ..services.bilans import BilanService
 from . import dialogs
 from .documents_page import DocumentsPage
 from .widgets import error_label, labelled_form, ok_cancel, show_error
-
-KEPT = ("Restent conservés : l'identité, le financement, la convention, les dates, durées et émargements des séances, "
-        "les consentements et les réponses au questionnaire de satisfaction.")
 
 
 def abandon_message(day: dt.date) -> str:

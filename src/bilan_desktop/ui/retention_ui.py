@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ..documents import pv_destruction
 from ..documents.catalog import DocumentKind
 from ..domain.dates import long_date, short_date
-from ..domain.retention import Category, schedule
+from ..domain.retention import KEPT, Category, schedule
 from ..domain.sections import Conservation
 from ..domain.workflow import Dossier, retention_end
 from ..services.bilans import BilanService
@@ -48,8 +48,7 @@ def end_message(dossier: Dossier) -> str:
                         " : plus rien n'est conservé au-delà de la fin du bilan.")
     lines += [f"• {d.category.label}" for d in now]
     lines += [f"• plus tard, le {long_date(d.since)} : {d.category.label}" for d in later]
-    lines.append("Restent conservés : l'identité, le financement, la convention, les dates, durées et "
-                 "émargements des séances, les consentements et les réponses anonymes au questionnaire.")
+    lines.append(KEPT)
     return "\n".join(lines)
 
 
