@@ -12,7 +12,7 @@ from .domain.beneficiary import Beneficiary
 from .domain.funding import Funding
 from .domain.lifecycle import Step
 from .domain.provider import Provider
-from .domain.seances import Seance
+from .domain.seances import Seance, StatutSeance
 from .domain.sections import (
     Adaptation,
     Alternative,
@@ -75,7 +75,7 @@ def fill(vault, today: dt.date) -> None:
     for offset, step in ((-26, Step.PHASE_PRELIMINAIRE), (-19, Step.PHASE_INVESTIGATION),
                          (-12, Step.PHASE_INVESTIGATION), (2, Step.PHASE_INVESTIGATION)):
         dossiers.save_seance(first, Seance(date=day(offset), debut=dt.time(9), fin=dt.time(12), etape=step,
-                                           signe_beneficiaire=offset < 0, signe_consultant=offset < 0), now)
+                                           statut=StatutSeance.REALISEE if offset < 0 else StatutSeance.PLANIFIEE), now)
     dossiers.set_step(first, Step.PHASE_INVESTIGATION, now)
 
     # 2. Plan de développement: convention transmitted, employee's signature awaited
@@ -105,7 +105,7 @@ def fill(vault, today: dt.date) -> None:
     for offset in (-240, -225, -210, -195, -180, -175):
         dossiers.save_seance(third, Seance(date=day(offset), debut=dt.time(14), fin=dt.time(17),
                                            etape=Step.PHASE_INVESTIGATION if offset < -180 else Step.PHASE_CONCLUSION,
-                                           signe_beneficiaire=True, signe_consultant=True), now)
+                                           statut=StatutSeance.REALISEE), now)
     dossiers.save_section(third, FinDuBilan(date_fin=end, conservation=Conservation.ACCORD_SUIVI,
                                             accord_signe_le=end, duree_conservation_ans=1), now)
     dossiers.save_section(third, Suivi(date_prevue=day(8)), now)

@@ -34,7 +34,6 @@ def _seance_handler(date, start, end, step_label, expect_error=None):
         dialog.end.setTime(dialog.end.time().fromString(end, "HH:mm"))
         dialog.step.setCurrentIndex(dialog.step.findText(step_label))
         type_text(by_accessible_name(dialog, "Notes de séance"), "Échanges riches")
-        by_accessible_name(dialog, "Émargement signé par le bénéficiaire").click()
         dialog.accept()
         if expect_error is not None:
             expect_error.append(dialog.error.text())

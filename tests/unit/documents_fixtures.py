@@ -8,7 +8,7 @@ from bilan_desktop.domain.beneficiary import Beneficiary
 from bilan_desktop.domain.funding import Funding
 from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.domain.provider import Provider
-from bilan_desktop.domain.seances import Seance
+from bilan_desktop.domain.seances import Seance, StatutSeance
 from bilan_desktop.domain.sections import (Alternative, BesoinFormation, Conservation, Convention, EtapePlan,
                                            Experience, FinDuBilan, Formation, Libelle, ModaliteSeance,
                                            PhaseConclusion, PhaseInvestigation, PhasePreliminaire, PremierContact,
@@ -62,7 +62,7 @@ def dossier(text: str = TEXT, funding: Funding = Funding.PLAN_DEVELOPPEMENT) -> 
     d.seances = [Seance(id=i, date=D(2026, 3, 9) + dt.timedelta(days=7 * i), debut=dt.time(9), fin=dt.time(12),
                         modalite=ModaliteSeance.VISIO if i == 1 else ModaliteSeance.PRESENTIEL,
                         lien_visio=f"https://visio.exemple.fr/{text}", etape=Step.PHASE_INVESTIGATION,
-                        signe_beneficiaire=True) for i in range(8)]
+                        statut=StatutSeance.REALISEE) for i in range(8)]
     return d
 
 

@@ -98,7 +98,17 @@ def test_check_of_a_damaged_page_reports_instead_of_crashing(data, page):
     result = run("check", "--data-dir", data, stdin=PASSPHRASE + "\n")
     assert result.returncode == 7, result.stderr
     assert "Traceback" not in result.stderr and "ERROR" not in result.stderr
-    assert "problème(s) détecté(s)" in result.stdout
+    # a damaged data page is found by the check; a damaged schema page stops the opening itself, and the right
+    # passphrase (proven by the key file) tells it from a wrong one
+    assert "problème(s) détecté(s)" in result.stdout or "Le mot de passe est correct" in result.stderr
+    assert snapshot(data) == before
+
+
+def test_a_damaged_schema_page_is_not_called_a_wrong_passphrase(data):
+    damage(data / "coffre.db", 1)
+    before = snapshot(data)
+    assert_clean(run("check", "--data-dir", data, stdin=PASSPHRASE + "\n"), 7, "Le mot de passe est correct")
+    assert_clean(run("check", "--data-dir", data, stdin="une autre phrase de passe\n"), 3, "incorrect")
     assert snapshot(data) == before
 
 

@@ -58,8 +58,8 @@ def test_destruction_never_touches_the_administrative_record(vault):
     assert after.entretien_prealable.consentement_libre  # the proof of free consent stays
     assert vault.conn.execute("SELECT section, data FROM bilan_section WHERE kind = 'admin' ORDER BY section"
                               ).fetchall() == admin_rows
-    assert [(s.date, s.debut, s.fin, s.signe_beneficiaire) for s in after.seances] == \
-        [(s.date, s.debut, s.fin, s.signe_beneficiaire) for s in before.seances]
+    assert [(s.date, s.debut, s.fin, s.statut, s.signatures) for s in after.seances] == \
+        [(s.date, s.debut, s.fin, s.statut, s.signatures) for s in before.seances]
 
 
 def test_an_agreement_withdrawn_before_the_end_destroys_nothing_before_the_end(vault):

@@ -68,7 +68,7 @@ def test_end_without_consent_leaves_no_page_holding_content(vault):
     # the administrative record is still there and readable through the app
     dossier = DossierRepository(vault).load(bilan_id)
     assert dossier.convention.employeur == ADMIN and dossier.fin_du_bilan.date_fin == dt.date(2026, 5, 29)
-    assert len(dossier.seances) == 8 and all(s.notes == "" and s.signe_beneficiaire for s in dossier.seances)
+    assert len(dossier.seances) == 8 and all(s.notes == "" and s.realised for s in dossier.seances)
     assert BilanRepository(vault).beneficiary(bilan_id).nom == "Lefèvre"
     assert vault.conn.execute("SELECT answers, bilan_id, comment FROM satisfaction").fetchone() == ("[5, 5, 5, 5, 5, 5, "
                                                                                                    "5, 5]", None, "")

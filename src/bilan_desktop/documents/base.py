@@ -19,10 +19,10 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..domain.dates import long_date
+from ..domain.text import NBSP, NNBSP, money  # noqa: F401 (money: re-exported)
 from ..paths import resource_path
 
 FONT, BOLD, ITALIC, BOLD_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"
-NBSP, NNBSP = "\u00a0", "\u202f"
 FONT_COMMAND = ("FONTNAME", (0, 0), (-1, -1), FONT)  # a table's own default font is Helvetica
 LONG_CELL = 500  # characters: a longer answer leaves the table for paragraphs (a row taller than a page fails)
 _registered = False
@@ -78,12 +78,6 @@ def para(text: str | None, style: str = "body") -> Paragraph:
 def markup(template: str, style: str = "body", **values) -> Paragraph:
     """Our own markup with user values escaped: markup("<b>Nom :</b> {nom}", nom=user_text)."""
     return Paragraph(template.format(**{k: esc(v) for k, v in values.items()}), STYLES[style])
-
-
-def money(value: float) -> str:
-    """1234.5 -> '1 234,50 €' (narrow no-break space between thousands, no-break space before €)."""
-    whole, cents = f"{value:,.2f}".split(".")
-    return f"{whole.replace(',', NNBSP)},{cents}{NBSP}€"
 
 
 def hours(value: float) -> str:

@@ -23,7 +23,7 @@ def build(provider, beneficiary, dossier: Dossier) -> bytes:
     for s in dossier.seances:
         rows.append([_cell(short_date(s.date)), _cell(f"{s.debut:%H:%M} – {s.fin:%H:%M}"),
                      _cell(hours(s.minutes / 60)), _cell(s.modalite.label), _cell(s.etape.label),
-                     _cell("émargé" if s.signe_beneficiaire else ""), _cell("émargé" if s.signe_consultant else "")])
+                     _cell(""), _cell("")])
     sheet = Table(rows, colWidths=[22 * mm, 22 * mm, 17 * mm, 26 * mm, 29 * mm, 27 * mm, 27 * mm], repeatRows=1,
                   rowHeights=[None] + [15 * mm] * len(dossier.seances))
     sheet.setStyle(TableStyle([FONT_COMMAND, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),

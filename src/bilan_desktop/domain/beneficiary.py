@@ -6,7 +6,25 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-FIELDS = ("nom", "prenom", "date_naissance", "email", "telephone", "adresse")
+from .choice import Choice
+
+FIELDS = ("civilite", "nom", "prenom", "date_naissance", "email", "telephone", "adresse", "statut", "employeur",
+          "poste")
+
+
+class Civilite(Choice):
+    NON_PRECISEE = "", "Non précisée"
+    MADAME = "madame", "Madame"
+    MONSIEUR = "monsieur", "Monsieur"
+
+
+class Statut(Choice):
+    NON_PRECISE = "", "Non précisé"
+    SALARIE = "salarie", "Salarié·e du secteur privé"
+    AGENT_PUBLIC = "agent_public", "Agent·e public·que"
+    DEMANDEUR_EMPLOI = "demandeur_emploi", "Demandeur·se d'emploi"
+    INDEPENDANT = "independant", "Travailleur·se indépendant·e"
+    AUTRE = "autre", "Autre"
 
 _EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[A-Za-z]{2,}$")
 
@@ -19,10 +37,29 @@ class Beneficiary:
     email: str = ""
     telephone: str = ""
     adresse: str = ""
+    civilite: Civilite = Civilite.NON_PRECISEE
+    statut: Statut = Statut.NON_PRECISE
+    employeur: str = ""
+    poste: str = ""
 
     @property
     def display_name(self) -> str:
         return f"{self.nom.upper()} {self.prenom}".strip()
+
+    @property
+    def full_name(self) -> str:
+        """« Madame Élodie Lambert » in running text (« Élodie Lambert » when the civility is not given)."""
+        return " ".join(part for part in (self.civilite.label if self.civilite.value else "", self.prenom,
+                                          self.nom) if part.strip())
+
+    @property
+    def address_line(self) -> str:
+        """The address on one line, for running text."""
+        return one_line(self.adresse)
+
+
+def one_line(address: str) -> str:
+    return ", ".join(line.strip().rstrip(",") for line in address.splitlines() if line.strip())
 
 
 def normalize_phone(phone: str) -> str | None:

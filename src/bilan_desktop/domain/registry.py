@@ -14,6 +14,7 @@ from .sections import (
     Cloture,
     Convention,
     EntretienPrealable,
+    Financement,
     FinDuBilan,
     PhaseConclusion,
     PhaseInvestigation,
@@ -65,6 +66,7 @@ SECTION_SPECS: tuple[SectionSpec, ...] = (
     SectionSpec("fin_du_bilan", FinDuBilan, Step.FIN_DU_BILAN, EditedIn.STEP_PAGE, False, None, in_overview=True),
     SectionSpec("suivi", Suivi, Step.ENTRETIEN_SUIVI, EditedIn.STEP_PAGE, True, Category.SUIVI, in_overview=True),
     SectionSpec("cloture", Cloture, None, EditedIn.DIALOG, False, None, in_overview=True),
+    SectionSpec("financement", Financement, None, EditedIn.DIALOG, False, None, in_overview=True),
     SectionSpec("synthese", SyntheseDraft, Step.PHASE_CONCLUSION, EditedIn.REDACTION, True, Category.SYNTHESE),
     SectionSpec("questionnaires", Questionnaires, Step.PHASE_INVESTIGATION, EditedIn.TOOLS, True, Category.CONTENU),
 )

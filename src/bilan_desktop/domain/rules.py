@@ -11,7 +11,7 @@ from . import codec
 from .dates import long_date
 from .lifecycle import Issue, State, Step
 from .registry import ORDER, SPEC_BY_NAME
-from .seances import Seance, seance_problems
+from .seances import Seance, StatutSeance, seance_problems
 from .workflow import (
     AGREEMENT_AFTER_END,
     CLOSED,
@@ -105,6 +105,10 @@ def seance_record_problems(d: Dossier, seance: Seance, today: dt.date) -> list[s
                         "commencer (art. R6313-8).")
     if seance.date is None:
         return problems
+    if seance.date > today and seance.statut is not StatutSeance.PLANIFIEE:
+        problems.append(f"Une séance à venir ne peut être que planifiée (elle est datée du {long_date(seance.date)}).")
+    if seance.date > today and seance.signatures:
+        problems.append("L'émargement se signe le jour de la séance ou après, pas avant.")
     others = [s for s in d.seances if s.id is None or s.id != seance.id]
     phases = [s.date for s in others if s.counted and s.date is not None]
     prealables = [s.date for s in others if s.etape is Step.ENTRETIEN_PREALABLE and s.date is not None]

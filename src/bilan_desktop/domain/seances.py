@@ -1,10 +1,11 @@
-"""Sessions (séances) and the 24-hour maximum of L6313-4."""
+"""Sessions (séances): their status, the proof of attendance, and the 24-hour maximum of L6313-4."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from .choice import Choice
 from .codec import content
 from .lifecycle import Step
 from .sections import ModaliteSeance
@@ -14,6 +15,41 @@ MAX_HOURS = 24.0
 # only the three phases of R6313-4 count towards the 24 hours.
 COUNTED_STEPS = (Step.PHASE_PRELIMINAIRE, Step.PHASE_INVESTIGATION, Step.PHASE_CONCLUSION)
 SESSION_STEPS = (Step.ENTRETIEN_PREALABLE,) + COUNTED_STEPS + (Step.ENTRETIEN_SUIVI,)
+
+
+class StatutSeance(Choice):
+    PLANIFIEE = "planifiee", "Planifiée"
+    REALISEE = "realisee", "Réalisée"
+    ANNULEE = "annulee", "Annulée"
+    ABSENCE_EXCUSEE = "absence_excusee", "Absence excusée"
+    ABSENCE = "absence", "Absence non excusée"
+    REPORTEE = "reportee", "Reportée"
+
+
+# Planned and realised sessions hold the bilan's hours (the 24 hours apply to both together); the others are
+# kept on record but count nowhere.
+ACTIVE = (StatutSeance.PLANIFIEE, StatutSeance.REALISEE)
+
+
+class Attestation(Choice):
+    """How a remote session's attendance is proven (no signature can be drawn on the consultant's screen)."""
+    AUCUNE = "", "—"
+    JOURNAL = "journal", "Journal de connexion de l'outil de visioconférence"
+    SIGNATURE_DISTANCE = "signature_distance", "Émargement signé à distance (fichier reçu)"
+    ATTESTATION = "attestation", "Attestation d'assiduité signée par le bénéficiaire"
+
+
+class Role(Choice):
+    BENEFICIAIRE = "beneficiaire", "Bénéficiaire"
+    CONSULTANT = "consultant", "Consultant"
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature drawn on screen: the PNG image and when it was drawn (administrative record)."""
+    role: Role
+    image: bytes
+    signed_at: dt.datetime
 
 
 @dataclass
@@ -26,8 +62,22 @@ class Seance:
     lien_visio: str = ""
     etape: Step = Step.PHASE_PRELIMINAIRE
     notes: str = content("")
-    signe_beneficiaire: bool = False
-    signe_consultant: bool = False
+    statut: StatutSeance = StatutSeance.PLANIFIEE
+    connexion_debut: dt.time | None = None  # remote sessions: the connection times, and how they are proven
+    connexion_fin: dt.time | None = None
+    attestation: Attestation = Attestation.AUCUNE
+    signatures: tuple[Signature, ...] = ()
+
+    @property
+    def remote(self) -> bool:
+        return self.modalite is not ModaliteSeance.PRESENTIEL
+
+    @property
+    def active(self) -> bool:
+        return self.statut in ACTIVE
+
+    def signature(self, role: Role) -> Signature | None:
+        return next((s for s in self.signatures if s.role is role), None)
 
     @property
     def minutes(self) -> int:
@@ -41,7 +91,17 @@ class Seance:
 
     @property
     def counted(self) -> bool:
-        return self.etape in COUNTED_STEPS
+        """A session of the bilan's phases that holds hours (planned or realised)."""
+        return self.etape in COUNTED_STEPS and self.active
+
+    @property
+    def realised(self) -> bool:
+        return self.counted and self.statut is StatutSeance.REALISEE
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    """French agreement: singular for 0 and 1 (« 0 séance », « 1 an »), plural from 2."""
+    return word if abs(count) < 2 else (words or word + "s")
 
 
 def format_hours(minutes: int) -> str:
@@ -51,7 +111,43 @@ def format_hours(minutes: int) -> str:
 
 
 def counted_minutes(seances: list[Seance], excluding_id: int | None = None) -> int:
+    """Planned and realised hours of the phases together: what the 24 hours of L6313-4 apply to."""
     return sum(s.minutes for s in seances if s.counted and (excluding_id is None or s.id != excluding_id))
+
+
+def realised_minutes(seances: list[Seance]) -> int:
+    return sum(s.minutes for s in seances if s.realised)
+
+
+def hours_summary(seances: list[Seance]) -> str:
+    """« 6 h réalisées, 4 h planifiées » — the hours apart, as the header, the list and the documents show them."""
+    done = realised_minutes(seances)
+    planned = counted_minutes(seances) - done
+    return f"{format_hours(done)} {plural(done // 60, 'réalisée')}, {format_hours(planned)} " \
+           f"{plural(planned // 60, 'planifiée')}"
+
+
+_RHYTHMS = ((("quotidien", "chaque jour", "tous les jours"), 1),
+            (("deux semaines", "15 jours", "quinze jours", "quinzaine", "bimensuel"), 14),
+            (("mensuel", "chaque mois", "par mois", "tous les mois"), 28),
+            (("hebdo", "semaine"), 7))
+
+
+def rhythm_days(rythme: str) -> int:
+    """The interval between sessions that the rhythm typed in the phase préliminaire means (a week by default)."""
+    text = rythme.casefold()
+    return next((days for words, days in _RHYTHMS if any(w in text for w in words)), 7)
+
+
+def next_session(seances: list[Seance], rythme: str, today: dt.date) -> tuple[dt.date, dt.time, dt.time]:
+    """Defaults of a new session: the rhythm after the last session held or planned, at the same times; today
+    when there is none (or when the rhythm points to the past)."""
+    previous = sorted((s for s in seances if s.active and s.date is not None), key=lambda s: (s.date, s.debut))
+    if not previous:
+        return today, dt.time(9, 0), dt.time(11, 0)
+    last = previous[-1]
+    assert last.date is not None
+    return max(today, last.date + dt.timedelta(days=rhythm_days(rythme))), last.debut, last.fin
 
 
 def seance_problems(seance: Seance, others: list[Seance]) -> list[str]:
@@ -63,6 +159,9 @@ def seance_problems(seance: Seance, others: list[Seance]) -> list[str]:
         problems.append("L'heure de fin doit être postérieure à l'heure de début.")
     if seance.etape not in SESSION_STEPS:
         problems.append("Une séance se rattache à l'entretien préalable, à une phase du bilan ou au suivi.")
+    if (seance.connexion_debut is None) != (seance.connexion_fin is None) or (
+            seance.connexion_debut and seance.connexion_fin and seance.connexion_fin <= seance.connexion_debut):
+        problems.append("Indiquez l'heure de connexion et l'heure de déconnexion, la seconde après la première.")
     if seance.counted:
         before = counted_minutes(others, excluding_id=seance.id)
         total = before + seance.minutes

@@ -176,6 +176,24 @@ class Convention:
 
 
 @dataclass
+class Financement:
+    """The contract of every funding route but the tripartite convention (which has its own step): the buyer of
+    a convention of L6353-1, the contrat of L6353-3 signed by a person paying alone, the CPF declarations."""
+    acheteur: str = ""  # OPCO, France Travail, Transitions Pro, the employer…
+    acheteur_adresse: str = ""
+    acheteur_representant: str = ""
+    dossier_numero: str = ""  # the buyer's file number, or the CPF dossier number
+    duree_heures: float = 0.0
+    prix_euros: float = 0.0
+    modalites_reglement: str = ""
+    contrat_signe_le: dt.date | None = None
+    signe_a_distance: bool = False  # signed at a distance: 14 days of withdrawal (Code de la consommation L221-18)
+    debut_anticipe_le: dt.date | None = None  # the person asked in writing to start before the withdrawal ends
+    cpf_entree_declaree_le: dt.date | None = None  # declared on the platform: entry into training
+    cpf_service_fait_le: dt.date | None = None  # declared on the platform: service fait
+
+
+@dataclass
 class PhasePreliminaire:
     analyse_demande: str = content("")
     analyse_besoin: str = content("")

@@ -27,3 +27,12 @@ def contains_words(haystack_folded: str, words: list[str]) -> bool:
 
 def matches(haystack_folded: str, query: str) -> bool:
     return contains_words(haystack_folded, query_words(query))
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def money(value: float) -> str:
+    """1234.5 -> '1 234,50 €' (narrow no-break space between thousands, no-break space before €)."""
+    whole, cents = f"{value:,.2f}".split(".")
+    return f"{whole.replace(',', NNBSP)},{cents}{NBSP}€"

@@ -20,6 +20,7 @@ from .sections import (
     Conservation,
     Convention,
     EntretienPrealable,
+    Financement,
     FinDuBilan,
     PhaseConclusion,
     PhaseInvestigation,
@@ -64,6 +65,7 @@ class Dossier:
     fin_du_bilan: FinDuBilan = field(default_factory=FinDuBilan)
     suivi: Suivi = field(default_factory=Suivi)
     cloture: Cloture = field(default_factory=Cloture)
+    financement: Financement = field(default_factory=Financement)
     synthese: SyntheseDraft = field(default_factory=SyntheseDraft)
     questionnaires: Questionnaires = field(default_factory=Questionnaires)
     seances: list[Seance] = field(default_factory=list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..domain.beneficiary import Beneficiary
+from ..domain.beneficiary import Beneficiary, Civilite, Statut
 from ..domain.funding import Funding
 from ..domain.lifecycle import State, Step
 from .vault import Vault
@@ -41,8 +41,9 @@ class BilanRepository:
         stamp = now.isoformat()
         with self.vault.transaction() as conn:
             cur = conn.execute(
-                "INSERT INTO beneficiary (nom, prenom, date_naissance, email, telephone, adresse, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (*_beneficiary_values(beneficiary), stamp, stamp))
+                "INSERT INTO beneficiary (nom, prenom, date_naissance, email, telephone, adresse, civilite, statut, "
+                "employeur, poste, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*_beneficiary_values(beneficiary), stamp, stamp))
             year = f"{now.year:04d}"
             last = conn.execute("SELECT max(CAST(substr(reference, 9) AS INTEGER)) FROM bilan "
                                 "WHERE reference LIKE ?", (f"BC-{year}-%",)).fetchone()[0] or 0
@@ -75,22 +76,26 @@ class BilanRepository:
 
     def beneficiary(self, bilan_id: int) -> Beneficiary:
         row = self.vault.conn.execute(
-            "SELECT p.nom, p.prenom, p.date_naissance, p.email, p.telephone, p.adresse "
-            "FROM bilan b JOIN beneficiary p ON p.id = b.beneficiary_id WHERE b.id = ?", (bilan_id,)).fetchone()
+            "SELECT p.nom, p.prenom, p.date_naissance, p.email, p.telephone, p.adresse, p.civilite, p.statut, "
+            "p.employeur, p.poste FROM bilan b JOIN beneficiary p ON p.id = b.beneficiary_id WHERE b.id = ?",
+            (bilan_id,)).fetchone()
         if row is None:
             raise KeyError(bilan_id)
-        return Beneficiary(row[0], row[1], _date(row[2]), row[3], row[4], row[5])
+        return Beneficiary(row[0], row[1], _date(row[2]), row[3], row[4], row[5], Civilite(row[6]), Statut(row[7]),
+                           row[8], row[9])
 
     def update_beneficiary(self, bilan_id: int, beneficiary: Beneficiary, now: dt.datetime) -> None:
         stamp = now.isoformat()
         with self.vault.transaction() as conn:
             conn.execute(
                 "UPDATE beneficiary SET nom = ?, prenom = ?, date_naissance = ?, email = ?, telephone = ?, "
-                "adresse = ?, updated_at = ? WHERE id = (SELECT beneficiary_id FROM bilan WHERE id = ?)",
+                "adresse = ?, civilite = ?, statut = ?, employeur = ?, poste = ?, updated_at = ? "
+                "WHERE id = (SELECT beneficiary_id FROM bilan WHERE id = ?)",
                 (*_beneficiary_values(beneficiary), stamp, bilan_id))
             conn.execute("UPDATE bilan SET updated_at = ? WHERE id = ?", (stamp, bilan_id))
 
 
 def _beneficiary_values(b: Beneficiary) -> tuple:
     return (b.nom.strip(), b.prenom.strip(), b.date_naissance.isoformat() if b.date_naissance else None,
-            b.email.strip(), b.telephone.strip(), b.adresse.strip())
+            b.email.strip(), b.telephone.strip(), b.adresse.strip(), b.civilite.value, b.statut.value,
+            b.employeur.strip(), b.poste.strip())

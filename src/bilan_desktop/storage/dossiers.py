@@ -13,7 +13,7 @@ from ..domain import codec
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
 from ..domain.registry import OVERVIEW_SECTIONS, SECTION_NAMES, SECTIONS
-from ..domain.seances import Seance
+from ..domain.seances import Attestation, Role, Seance, Signature, StatutSeance
 from ..domain.sections import ModaliteSeance
 from ..domain.workflow import Dossier
 from .vault import Vault
@@ -39,11 +39,18 @@ class DossierRepository:
                        seances=self.seances(bilan_id), **sections)
 
     def seances(self, bilan_id: int) -> list[Seance]:
-        rows = self.vault.conn.execute(
-            "SELECT s.id, s.date, s.debut, s.fin, s.modalite, s.lien_visio, s.etape, n.notes, "
-            "s.signe_beneficiaire, s.signe_consultant FROM seance s LEFT JOIN seance_notes n ON n.seance_id = s.id "
-            "WHERE s.bilan_id = ? ORDER BY s.date, s.debut, s.id", (bilan_id,)).fetchall()
-        return [_seance(r) for r in rows]
+        conn = self.vault.conn
+        signatures: dict[int, list[Signature]] = {}
+        for seance_id, role, image, signed_at in conn.execute(
+                "SELECT g.seance_id, g.role, g.image, g.signed_at FROM seance_signature g JOIN seance s ON "
+                "s.id = g.seance_id WHERE s.bilan_id = ? ORDER BY g.role", (bilan_id,)):
+            signatures.setdefault(seance_id, []).append(
+                Signature(Role(role), bytes(image), dt.datetime.fromisoformat(signed_at)))
+        rows = conn.execute(
+            "SELECT s.id, s.date, s.debut, s.fin, s.modalite, s.lien_visio, s.etape, n.notes, s.statut, "
+            "s.connexion_debut, s.connexion_fin, s.attestation FROM seance s LEFT JOIN seance_notes n "
+            "ON n.seance_id = s.id WHERE s.bilan_id = ? ORDER BY s.date, s.debut, s.id", (bilan_id,)).fetchall()
+        return [_seance(r, tuple(signatures.get(r[0], ()))) for r in rows]
 
     def overview(self) -> dict[int, Dossier]:
         """Per bilan, the administrative facts the list needs (step, convention, end, sessions): no content."""
@@ -55,9 +62,11 @@ class DossierRepository:
                 f"SELECT bilan_id, section, data FROM bilan_section WHERE kind = 'admin' AND section IN ({marks})",
                 OVERVIEW_SECTIONS):
             setattr(dossiers[bid], section, codec.from_dict(SECTIONS[section], json.loads(data)))
-        for bid, date, debut, fin, etape in conn.execute("SELECT bilan_id, date, debut, fin, etape FROM seance"):
+        for bid, date, debut, fin, etape, statut, modalite in conn.execute(
+                "SELECT bilan_id, date, debut, fin, etape, statut, modalite FROM seance"):
             dossiers[bid].seances.append(Seance(date=dt.date.fromisoformat(date), debut=dt.time.fromisoformat(debut),
-                                                fin=dt.time.fromisoformat(fin), etape=Step(etape)))
+                                                fin=dt.time.fromisoformat(fin), etape=Step(etape),
+                                                statut=StatutSeance(statut), modalite=ModaliteSeance(modalite)))
         return dossiers
 
     # -- writing --------------------------------------------------------------------------------------
@@ -91,19 +100,24 @@ class DossierRepository:
             raise ValueError("a session without a date")
         stamp = now.isoformat()
         values = (seance.date.isoformat(), seance.debut.isoformat("minutes"), seance.fin.isoformat("minutes"),
-                  seance.modalite.value, seance.lien_visio.strip(), seance.etape.value, int(seance.signe_beneficiaire),
-                  int(seance.signe_consultant), stamp)
+                  seance.modalite.value, seance.lien_visio.strip() if seance.remote else "", seance.etape.value,
+                  seance.statut.value, _time(seance.connexion_debut), _time(seance.connexion_fin),
+                  seance.attestation.value, stamp)
         with self.vault.transaction() as conn:
             if seance.id is None:
                 seance_id = conn.execute(
-                    "INSERT INTO seance (date, debut, fin, modalite, lien_visio, etape, signe_beneficiaire, "
-                    "signe_consultant, updated_at, bilan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO seance (date, debut, fin, modalite, lien_visio, etape, statut, connexion_debut, "
+                    "connexion_fin, attestation, updated_at, bilan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (*values, bilan_id)).lastrowid
             else:
                 seance_id = seance.id
                 conn.execute("UPDATE seance SET date = ?, debut = ?, fin = ?, modalite = ?, lien_visio = ?, etape = ?, "
-                             "signe_beneficiaire = ?, signe_consultant = ?, updated_at = ? WHERE id = ? AND bilan_id = ?",
-                             (*values, seance_id, bilan_id))
+                             "statut = ?, connexion_debut = ?, connexion_fin = ?, attestation = ?, updated_at = ? "
+                             "WHERE id = ? AND bilan_id = ?", (*values, seance_id, bilan_id))
+            conn.execute("DELETE FROM seance_signature WHERE seance_id = ?", (seance_id,))
+            for signature in seance.signatures:
+                conn.execute("INSERT INTO seance_signature (seance_id, role, image, signed_at) VALUES (?, ?, ?, ?)",
+                             (seance_id, signature.role.value, signature.image, signature.signed_at.isoformat()))
             if seance.notes.strip():
                 conn.execute("INSERT INTO seance_notes (seance_id, notes) VALUES (?, ?) ON CONFLICT (seance_id) "
                              "DO UPDATE SET notes = excluded.notes", (seance_id, seance.notes))
@@ -131,7 +145,14 @@ class DossierRepository:
         return (json.loads(row[0]), row[1]) if row else None
 
 
-def _seance(r) -> Seance:
+def _time(value: dt.time | None) -> str | None:
+    return value.isoformat("minutes") if value is not None else None
+
+
+def _seance(r, signatures: tuple[Signature, ...]) -> Seance:
     return Seance(id=r[0], date=dt.date.fromisoformat(r[1]), debut=dt.time.fromisoformat(r[2]),
                   fin=dt.time.fromisoformat(r[3]), modalite=ModaliteSeance(r[4]), lien_visio=r[5], etape=Step(r[6]),
-                  notes=r[7] or "", signe_beneficiaire=bool(r[8]), signe_consultant=bool(r[9]))
+                  notes=r[7] or "", statut=StatutSeance(r[8]),
+                  connexion_debut=dt.time.fromisoformat(r[9]) if r[9] else None,
+                  connexion_fin=dt.time.fromisoformat(r[10]) if r[10] else None, attestation=Attestation(r[11]),
+                  signatures=signatures)

@@ -20,6 +20,14 @@ class WrongKeyOrDamaged(VaultError):
     exit_code = 3
 
 
+class VaultDamaged(WrongKeyOrDamaged):
+    """The passphrase opened the key file (its authenticated encryption proves it), yet the data file does not
+    read with its key: the file is damaged, or is not the one this key file belongs to."""
+    user_message = ("Le mot de passe est correct, mais le fichier du coffre ne se lit pas : il est endommagé ou ne "
+                    "correspond pas à ce fichier de clé. Rien n'a été modifié ; restaurez une sauvegarde.")
+    exit_code = 7
+
+
 class VaultMissing(VaultError):
     user_message = "Aucun coffre n'existe dans ce dossier."
     exit_code = 4

@@ -15,8 +15,10 @@ from .vault import Vault
 
 class Destination(Choice):
     BENEFICIAIRE = "beneficiaire", "Remis au bénéficiaire"
+    EMPLOYEUR = "employeur", "Envoyé à l'employeur"
+    FINANCEUR = "financeur", "Envoyé au financeur"
+    CEP = "cep", "Transmis à l'opérateur du conseil en évolution professionnelle"
     TRAVAIL = "travail", "Copie de travail"
-    EMPLOYEUR = "employeur", "Envoyé à l'employeur avec l'accord écrit du bénéficiaire"
 
 
 @dataclass(frozen=True)
@@ -28,24 +30,29 @@ class ExportEntry:
     sha256: str | None
 
 
+IMAGES = ("logo", "signature", "cachet")  # kept in BLOB columns, not in the JSON
+
+
 class ProviderRepository:
     def __init__(self, vault: Vault):
         self.vault = vault
 
     def load(self) -> Provider:
-        row = self.vault.conn.execute("SELECT data, logo FROM provider WHERE id = 1").fetchone()
+        row = self.vault.conn.execute("SELECT data, logo, signature, cachet FROM provider WHERE id = 1").fetchone()
         if row is None:
             return Provider()
         data = json.loads(row[0])
-        known = {f.name for f in dataclasses.fields(Provider)} - {"logo"}
-        return Provider(**{k: v for k, v in data.items() if k in known}, logo=row[1] or b"")
+        known = {f.name for f in dataclasses.fields(Provider)} - set(IMAGES)
+        logo, signature, cachet = (bytes(value or b"") for value in row[1:])
+        return Provider(**{k: v for k, v in data.items() if k in known}, logo=logo, signature=signature, cachet=cachet)
 
     def save(self, provider: Provider) -> None:
-        data = {k: v for k, v in dataclasses.asdict(provider).items() if k != "logo"}
+        data = {k: v for k, v in dataclasses.asdict(provider).items() if k not in IMAGES}
         with self.vault.transaction() as conn:
-            conn.execute("INSERT INTO provider (id, data, logo) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                         "data = excluded.data, logo = excluded.logo",
-                         (json.dumps(data, ensure_ascii=False), provider.logo or None))
+            conn.execute("INSERT INTO provider (id, data, logo, signature, cachet) VALUES (1, ?, ?, ?, ?) ON CONFLICT "
+                         "(id) DO UPDATE SET data = excluded.data, logo = excluded.logo, signature = "
+                         "excluded.signature, cachet = excluded.cachet",
+                         (json.dumps(data, ensure_ascii=False), *(getattr(provider, n) or None for n in IMAGES)))
 
 
 class ExportLog:

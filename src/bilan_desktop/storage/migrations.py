@@ -115,6 +115,43 @@ ALTER TABLE export_log ADD COLUMN copy_status TEXT
 """
 
 
+_V6 = """
+ALTER TABLE seance ADD COLUMN statut TEXT NOT NULL DEFAULT 'planifiee';
+ALTER TABLE seance ADD COLUMN connexion_debut TEXT;
+ALTER TABLE seance ADD COLUMN connexion_fin TEXT;
+ALTER TABLE seance ADD COLUMN attestation TEXT NOT NULL DEFAULT '';
+UPDATE seance SET statut = 'realisee' WHERE signe_beneficiaire = 1 OR signe_consultant = 1;
+CREATE TABLE seance_signature (
+    seance_id INTEGER NOT NULL REFERENCES seance(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('beneficiaire', 'consultant')),
+    image BLOB NOT NULL,
+    signed_at TEXT NOT NULL,
+    PRIMARY KEY (seance_id, role)
+);
+ALTER TABLE beneficiary ADD COLUMN civilite TEXT NOT NULL DEFAULT '';
+ALTER TABLE beneficiary ADD COLUMN statut TEXT NOT NULL DEFAULT '';
+ALTER TABLE beneficiary ADD COLUMN employeur TEXT NOT NULL DEFAULT '';
+ALTER TABLE beneficiary ADD COLUMN poste TEXT NOT NULL DEFAULT '';
+ALTER TABLE provider ADD COLUMN signature BLOB;
+ALTER TABLE provider ADD COLUMN cachet BLOB;
+CREATE TABLE export_log_v6 (
+    id INTEGER PRIMARY KEY,
+    bilan_id INTEGER REFERENCES bilan(id) ON DELETE SET NULL,
+    reference TEXT NOT NULL,
+    document TEXT NOT NULL,
+    exported_at TEXT NOT NULL,
+    destination TEXT NOT NULL CHECK (destination IN ('beneficiaire', 'travail', 'employeur', 'financeur', 'cep')),
+    path TEXT,
+    sha256 TEXT,
+    copy_status TEXT
+);
+INSERT INTO export_log_v6 SELECT id, bilan_id, reference, document, exported_at, destination, path, sha256,
+    copy_status FROM export_log;
+DROP TABLE export_log;
+ALTER TABLE export_log_v6 RENAME TO export_log
+"""
+
+
 def _script(sql: str) -> Callable:
     def apply(conn) -> None:
         for statement in sql.split(";"):
@@ -125,8 +162,10 @@ def _script(sql: str) -> Callable:
 
 # v1 identity and bilans; v2 references; v3 sections (admin and content rows apart), sessions (notes apart),
 # satisfaction (apart from identity); v4 the provider's details and the log of document exports; v5 the
-# destruction register and the fate of working copies left outside the vault.
-MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4), _script(_V5)]
+# destruction register and the fate of working copies left outside the vault; v6 the status of sessions, their
+# proof of attendance (signatures drawn on screen, connection times), the beneficiary's civility, status and
+# employer, the provider's signature and stamp, and exports to a funder or to the CEP operator.
+MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4), _script(_V5), _script(_V6)]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -23,6 +23,7 @@ from .errors import (
     MigrationFailed,
     NewerSchema,
     VaultAlreadyExists,
+    VaultDamaged,
     VaultIncomplete,
     VaultLocked,
     VaultMissing,
@@ -190,7 +191,7 @@ class Vault:
                     keyfile.drop_staged()  # killed before the rekey: the staged key was never used
                 keyfile.save(self.key_path)
             return key
-        raise WrongKeyOrDamaged()
+        raise VaultDamaged()
 
     def derive(self, passphrase: str) -> tuple[KeyFile, Unwrapped]:
         """The slow part of `unlock` (Argon2id), with no connection touched: it may run on a worker thread."""

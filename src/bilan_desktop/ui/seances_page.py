@@ -28,55 +28,102 @@ from PySide6.QtWidgets import (
 from ..domain.clock import Clock
 from ..domain.dates import parse_short_date, short_date
 from ..domain.lifecycle import Step
-from ..domain.seances import MAX_HOURS, SESSION_STEPS, Seance, format_hours
+from ..domain.seances import (
+    MAX_HOURS,
+    SESSION_STEPS,
+    Attestation,
+    Role,
+    Seance,
+    Signature,
+    StatutSeance,
+    format_hours,
+    hours_summary,
+    next_session,
+)
 from ..domain.sections import ModaliteSeance
 from ..domain.workflow import Dossier, RuleViolation, minutes_used
 from ..services.bilans import BilanService
-from . import dialogs
+from . import dialogs, signature_pad
 from .widgets import error_label, show_error
 
-COLUMNS = ("Date", "Horaires", "Durée", "Modalité", "Étape", "Émargement")
+COLUMNS = ("Date", "Horaires", "Durée", "Statut", "Modalité", "Étape", "Présence")
+SIGNERS = ((Role.BENEFICIAIRE, "Signature du bénéficiaire"), (Role.CONSULTANT, "Signature du consultant"))
+
+
+def _qtime(value: dt.time | None) -> QTime:
+    return QTime(value.hour, value.minute) if value is not None else QTime(0, 0)
+
+
+def _time(edit: QTimeEdit) -> dt.time:
+    return dt.time(edit.time().hour(), edit.time().minute())
+
+
+def presence_text(s: Seance) -> str:
+    """What proves attendance, as the list shows it."""
+    if s.statut is not StatutSeance.REALISEE:
+        return "—"
+    if s.remote and s.attestation is not Attestation.AUCUNE:
+        return s.attestation.label
+    signed = [role.label.lower() for role, _ in SIGNERS if s.signature(role)]
+    return "signée : " + " et ".join(signed) if signed else "à signer"
 
 
 class SeanceDialog(QDialog):
-    """A session's form; refused changes keep the dialog open with the French reasons."""
+    """A session's form; refused changes keep the dialog open with the French reasons. Signatures are drawn on
+    screen and timestamped; a remote session records its connection times and how attendance is proven."""
 
     def __init__(self, repository: BilanService, bilan_id: int, seance: Seance, clock: Clock, parent=None):
         super().__init__(parent)
         self.setObjectName("seanceDialog")
         self.setWindowTitle("Séance")
         self.repository, self.bilan_id, self.seance, self.clock = repository, bilan_id, seance, clock
+        self.signatures: dict[Role, Signature] = {sig.role: sig for sig in seance.signatures}
         self.date = QLineEdit(short_date(seance.date))
         self.date.setPlaceholderText("jj/mm/aaaa")
-        self.start, self.end = QTimeEdit(QTime(seance.debut.hour, seance.debut.minute)), \
-            QTimeEdit(QTime(seance.fin.hour, seance.fin.minute))
-        self.modality = QComboBox()
-        for member in ModaliteSeance:
-            self.modality.addItem(member.label, member.value)
-        self.modality.setCurrentIndex(self.modality.findData(seance.modalite.value))
+        self.start, self.end = QTimeEdit(_qtime(seance.debut)), QTimeEdit(_qtime(seance.fin))
+        self.status = self._combo(StatutSeance, seance.statut)
+        self.modality = self._combo(ModaliteSeance, seance.modalite)
+        self.modality.currentIndexChanged.connect(self._remote_rows)
         self.link = QLineEdit(seance.lien_visio)
         self.step = QComboBox()
         for step in SESSION_STEPS:
             self.step.addItem(step.label, step.value)
         self.step.setCurrentIndex(max(0, self.step.findData(seance.etape.value)))
+        self.connected = QCheckBox("Heures de connexion relevées")
+        self.connected.setChecked(seance.connexion_debut is not None)
+        self.connect_from, self.connect_to = QTimeEdit(_qtime(seance.connexion_debut or seance.debut)), \
+            QTimeEdit(_qtime(seance.connexion_fin or seance.fin))
+        self.attestation = self._combo(Attestation, seance.attestation)
         self.notes = QPlainTextEdit(seance.notes)
         self.notes.setTabChangesFocus(True)
-        self.signed_beneficiary = QCheckBox("Émargement signé par le bénéficiaire")
-        self.signed_beneficiary.setChecked(seance.signe_beneficiaire)
-        self.signed_consultant = QCheckBox("Émargement signé par le consultant")
-        self.signed_consultant.setChecked(seance.signe_consultant)
         self.error = error_label("seanceError")
-        form = QFormLayout()
-        for label, widget in (("Date", self.date), ("Début", self.start), ("Fin", self.end),
-                              ("Modalité", self.modality), ("Lien de visioconférence", self.link),
-                              ("Étape", self.step), ("Notes de séance", self.notes)):
+        self.form = form = QFormLayout()
+        self.remote_rows: list[QWidget] = []
+        for label, widget, remote in (
+                ("Date", self.date, False), ("Début", self.start, False), ("Fin", self.end, False),
+                ("Statut", self.status, False), ("Modalité", self.modality, False),
+                ("Lien de visioconférence", self.link, True), ("Connexion", self.connected, True),
+                ("Connecté de", self.connect_from, True), ("Déconnecté à", self.connect_to, True),
+                ("Preuve de présence à distance", self.attestation, True), ("Étape", self.step, False),
+                ("Notes de séance", self.notes, False)):
             widget.setAccessibleName(label)
             row_label = QLabel(label + " :")
             row_label.setBuddy(widget)
             form.addRow(row_label, widget)
-        for box in (self.signed_beneficiary, self.signed_consultant):
-            box.setAccessibleName(box.text())
-            form.addRow("", box)
+            if remote:
+                self.remote_rows.append(widget)
+        self.sign_buttons: dict[Role, QPushButton] = {}
+        self.sign_labels: dict[Role, QLabel] = {}
+        for role, text in SIGNERS:
+            button = QPushButton(f"{text}…")
+            button.setAccessibleName(text)
+            button.clicked.connect(lambda _c=False, r=role, t=text: self.sign(r, t))
+            state = QLabel()
+            row = QHBoxLayout()
+            row.addWidget(button)
+            row.addWidget(state, 1)
+            form.addRow("", row)
+            self.sign_buttons[role], self.sign_labels[role] = button, state
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -84,7 +131,45 @@ class SeanceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
+        self._remote_rows()
+        self._show_signatures()
+
+    @staticmethod
+    def _combo(choice, current) -> QComboBox:
+        combo = QComboBox()
+        for member in choice:
+            combo.addItem(member.label, member.value)
+        combo.setCurrentIndex(max(0, combo.findData(current.value)))
+        return combo
+
+    def _remote_rows(self) -> None:
+        """The visio link and the remote proof show only for a remote session."""
+        remote = ModaliteSeance(self.modality.currentData()) is not ModaliteSeance.PRESENTIEL
+        for widget in self.remote_rows:
+            self.form.setRowVisible(widget, remote)
+        self.form.setRowVisible(self.link, ModaliteSeance(self.modality.currentData()) is ModaliteSeance.VISIO)
+
+    def _show_signatures(self) -> None:
+        for role, label in self.sign_labels.items():
+            signature = self.signatures.get(role)
+            label.setText(f"signée le {signature.signed_at:%d/%m/%Y à %H:%M}" if signature else "non signée")
+
+    def sign(self, role: Role, who: str) -> None:
+        try:
+            day = parse_short_date(self.date.text())
+        except ValueError:
+            day = None
+        if day is None or day > self.clock.today():
+            show_error(self.error, "L'émargement se signe le jour de la séance ou après, pas avant.")
+            return
+        image = signature_pad.capture(self, who, f"séance du {short_date(day)}, {self.start.text()} – "
+                                                 f"{self.end.text()}")
+        if image:
+            self.signatures[role] = Signature(role, image, self.clock.now())
+            if self.status.currentData() == StatutSeance.PLANIFIEE.value:
+                self.status.setCurrentIndex(self.status.findData(StatutSeance.REALISEE.value))
+            self._show_signatures()
 
     def keep_on_lock(self) -> None:
         """The vault is about to lock: a valid session is saved rather than lost."""
@@ -96,12 +181,16 @@ class SeanceDialog(QDialog):
         except ValueError:
             show_error(self.error, "Date invalide : utilisez le format jj/mm/aaaa.")
             return
-        start, end = self.start.time(), self.end.time()
-        seance = Seance(id=self.seance.id, date=day, debut=dt.time(start.hour(), start.minute()),
-                        fin=dt.time(end.hour(), end.minute()), modalite=ModaliteSeance(self.modality.currentData()),
-                        lien_visio=self.link.text(), etape=Step(self.step.currentData()),
-                        notes=self.notes.toPlainText(), signe_beneficiaire=self.signed_beneficiary.isChecked(),
-                        signe_consultant=self.signed_consultant.isChecked())
+        modality = ModaliteSeance(self.modality.currentData())
+        remote = modality is not ModaliteSeance.PRESENTIEL
+        connected = remote and self.connected.isChecked()
+        seance = Seance(id=self.seance.id, date=day, debut=_time(self.start), fin=_time(self.end),
+                        modalite=modality, lien_visio=self.link.text(), etape=Step(self.step.currentData()),
+                        notes=self.notes.toPlainText(), statut=StatutSeance(self.status.currentData()),
+                        connexion_debut=_time(self.connect_from) if connected else None,
+                        connexion_fin=_time(self.connect_to) if connected else None,
+                        attestation=Attestation(self.attestation.currentData()) if remote else Attestation.AUCUNE,
+                        signatures=tuple(self.signatures[role] for role, _ in SIGNERS if role in self.signatures))
         try:
             self.repository.save_seance(self.bilan_id, seance, self.clock.now())
         except RuleViolation as exc:
@@ -120,13 +209,15 @@ class SeancesPage(QWidget):
         self.setObjectName("page_seances")
         self.repository, self.bilan_id, self.clock = repository, bilan_id, clock
         self.seances: list[Seance] = []
+        self.rythme = ""
         self.default_step = Step.ENTRETIEN_PREALABLE
         self.total = QLabel()
         self.total.setObjectName("hoursTotal")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Liste des séances")
         self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -156,14 +247,17 @@ class SeancesPage(QWidget):
         self.seances = dossier.seances
         self.default_step = default_step if default_step in SESSION_STEPS else Step.PHASE_PRELIMINAIRE
         used = minutes_used(dossier)
-        self.total.setText(f"<b>Durée du bilan : {format_hours(used)} sur {int(MAX_HOURS)} h</b>")
+        self.rythme = dossier.phase_preliminaire.rythme
+        self.total.setText(f"<b>Durée du bilan : {format_hours(used)} sur {int(MAX_HOURS)} h</b> "
+                           f"({hours_summary(self.seances)})")
         self.table.setRowCount(len(self.seances))
         for row, s in enumerate(self.seances):
-            signatures = " / ".join(label for label, ok in (("bénéficiaire", s.signe_beneficiaire),
-                                                              ("consultant", s.signe_consultant)) if ok) or "à signer"
             for column, text in enumerate((short_date(s.date), f"{s.debut:%H:%M} – {s.fin:%H:%M}",
-                                           format_hours(s.minutes), s.modalite.label, s.etape.label, signatures)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                                           format_hours(s.minutes), s.statut.label, s.modalite.label, s.etape.label,
+                                           presence_text(s))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
 
     def _open(self, seance: Seance) -> None:
         dialog = SeanceDialog(self.repository, self.bilan_id, seance, self.clock, self)
@@ -171,7 +265,8 @@ class SeancesPage(QWidget):
             self.changed.emit()
 
     def add(self) -> None:
-        self._open(Seance(date=self.clock.today(), etape=self.default_step))
+        day, start, end = next_session(self.seances, self.rythme, self.clock.today())
+        self._open(Seance(date=day, debut=start, fin=end, etape=self.default_step))
 
     def edit(self) -> None:
         row = self.table.currentRow()
