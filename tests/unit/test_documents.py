@@ -71,7 +71,8 @@ def test_synthese_sections_and_mentions(docs):
                     "Compétences et aptitudes", "Motivations, intérêts et valeurs",
                     "Projet professionnel et vérification de sa pertinence", "Alternative(s)", "Besoins de formation",
                     "Conditions et moyens", "Plan d'action", "Entretien de suivi", "Le bénéficiaire", "Le consultant",
-                    "84 69 12345 69", "QUA-2026-001", "du 09/03/2026 au 29/05/2026", "24 h en 8 séance(s)",
+                    "84 69 12345 69", "QUA-2026-001", "du lundi 9 mars 2026 au vendredi 29 mai 2026",
+                    "24 h en 8 séances",
                     "M1805", "RNCP31114", "01/09/2026", "Fait à", "Codes ROME : Source : France Travail"):
         assert flat(mention) in text, mention
 
@@ -88,10 +89,11 @@ def test_convention_mentions_of_r6313_8(docs):
 
 def test_attendance_certificate_agreement_record_convocation(docs):
     sheet = flat(text_of(docs["emargement"]))
-    assert "Signature du bénéficiaire" in sheet and "16/03/2026" in sheet and "Total des heures du bilan : 24" in \
+    assert "Signature du bénéficiaire" in sheet and "16/03/2026" in sheet and "Heures du bilan : 24 h réalisées" in \
         sheet.replace("\u00a0", " ")
     cert = flat(text_of(docs["certificat"])).replace("\u00a0", " ")
-    assert "Certificat de réalisation" in cert and "du 09/03/2026 au 29/05/2026" in cert and "24 h" in cert
+    assert "Certificat de réalisation" in cert and "du lundi 9 mars 2026 au lundi 27 avril 2026" in cert
+    assert "pour une durée de 24 h réalisées" in cert
     accord = flat(text_of(docs["accord"]))
     assert "jusqu'au samedi 29 mai 2027 inclus" in accord and "R6313-7" in accord and "retirer cet accord" in accord
     pv = flat(text_of(docs["pv"]))
@@ -163,6 +165,10 @@ def test_questionnaire_charts_only_when_chosen():
     d.questionnaires.graphiques_dans_synthese = True
     pdf = synthese.build(provider(), beneficiary("court"), d, SyntheseDraft(), TODAY)
     text = flat(text_of(pdf))
-    assert "code Holland : S (I = A)" in text and "Traduction non validée — support d'entretien, pas un diagnostic" in text
-    assert "Social (40)" in text and "Extraversion" in text and "12 / 20" in text
+    assert "code Holland : S (I = A)" in text and "Traduction non validée" not in text
+    assert "Social (40)" in text and "Extraversion" not in text  # the five factors only when chosen apart
+    d.questionnaires.personnalite_dans_synthese = True
+    text = flat(text_of(synthese.build(provider(), beneficiary("court"), d, SyntheseDraft(), TODAY)))
+    assert "Extraversion" in text and "12 / 20" in text and "Stabilité émotionnelle" in text
+    assert "Névrosisme" not in text
     assert b"/Subtype /Image" not in pdf

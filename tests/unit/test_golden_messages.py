@@ -148,8 +148,30 @@ def scenarios() -> dict[str, object]:
         "sans consentement": rules.edit_mode(Dossier(), "phase_investigation", TODAY),
         "premier contact sans consentement": rules.edit_mode(Dossier(), "premier_contact", TODAY),
     }.items()}
-    out["règles/secret"] = [rules.export_problems(True, False), rules.export_problems(True, True),
-                            rules.export_problems(False, False)]
+    from bilan_desktop.domain import contracts, sharing
+
+    from bilan_desktop.domain.seances import StatutSeance, hours_summary
+    from bilan_desktop.domain.sections import Financement
+    out["partage"] = {f"{doc} → {dest.value}": sharing.export_problems(doc, dest, False)
+                      for doc in sharing.DESTINATIONS for dest in sharing.Destination}
+    out["partage/accord"] = sharing.export_problems("synthese", sharing.Destination.EMPLOYEUR, True)
+    signed = Financement(contrat_signe_le=D(2026, 3, 2), prix_euros=1800)
+    remote = Financement(contrat_signe_le=D(2026, 3, 2), signe_a_distance=True)
+    out["contrats"] = {
+        "sans contrat": contracts.contract_warnings(Funding.PERSONNEL, Financement(), [], TODAY, None),
+        "séance pendant le délai": contracts.contract_warnings(Funding.PERSONNEL, signed, [D(2026, 3, 10)], TODAY,
+                                                                None),
+        "acheteur manquant": contracts.contract_warnings(Funding.OPCO, Financement(), [], TODAY, None),
+        "cpf": contracts.contract_warnings(Funding.CPF, Financement(), [D(2026, 3, 1)], TODAY, D(2026, 3, 2)),
+        "délai": contracts.withdrawal_text(Funding.PERSONNEL, signed),
+        "délai à distance": contracts.withdrawal_text(Funding.PERSONNEL, remote),
+        "paiement": contracts.payment_text(Funding.PERSONNEL, signed),
+        "paiement sans signature": contracts.payment_text(Funding.PERSONNEL, Financement()),
+    }
+    out["séances/heures"] = hours_summary([
+        Seance(date=D(2026, 3, 1), fin=dt.time(12), statut=StatutSeance.REALISEE),
+        Seance(date=D(2026, 3, 8), statut=StatutSeance.PLANIFIEE),
+        Seance(date=D(2026, 3, 9), statut=StatutSeance.ANNULEE)])
     out["conservation/suivi"] = follow_up_info(ended)
     out.update(_texts())
     out["conservation/raisons"] = sorted({due.reason for due in schedule(ended)})

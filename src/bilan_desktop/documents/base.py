@@ -19,7 +19,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..domain.dates import long_date
-from ..domain.text import NBSP, NNBSP, money  # noqa: F401 (money: re-exported)
+from ..domain.text import NBSP, NNBSP, french_spacing, money  # noqa: F401 (money: re-exported)
 from ..paths import resource_path
 
 FONT, BOLD, ITALIC, BOLD_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"
@@ -56,8 +56,8 @@ STYLES = {
     "title": _style("title", fontName=BOLD, fontSize=18, leading=23, spaceAfter=10, alignment=TA_CENTER),
     "subtitle": _style("subtitle", fontSize=11, leading=15, alignment=TA_CENTER, spaceAfter=6),
     "h1": _style("h1", fontName=BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=6,
-                 textColor=colors.HexColor("#1f3b5a")),
-    "h2": _style("h2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=6, spaceAfter=3),
+                 textColor=colors.HexColor("#1f3b5a"), keepWithNext=1),
+    "h2": _style("h2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=6, spaceAfter=3, keepWithNext=1),
     "notice": _style("notice", fontName=BOLD, fontSize=10, leading=14, alignment=TA_CENTER, borderPadding=6,
                      borderColor=colors.HexColor("#1f3b5a"), borderWidth=1, spaceBefore=8, spaceAfter=12),
 }
@@ -67,7 +67,7 @@ def esc(text: str | None) -> str:
     """User text as reportlab markup that shows exactly what was typed (no tag, entity or link survives)."""
     if not text:
         return ""
-    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>").replace("\t", "    ")
+    return escape(french_spacing(str(text))).replace("\r\n", "\n").replace("\n", "<br/>").replace("\t", "    ")
 
 
 def para(text: str | None, style: str = "body") -> Paragraph:
@@ -77,7 +77,7 @@ def para(text: str | None, style: str = "body") -> Paragraph:
 
 def markup(template: str, style: str = "body", **values) -> Paragraph:
     """Our own markup with user values escaped: markup("<b>Nom :</b> {nom}", nom=user_text)."""
-    return Paragraph(template.format(**{k: esc(v) for k, v in values.items()}), STYLES[style])
+    return Paragraph(french_spacing(template).format(**{k: esc(v) for k, v in values.items()}), STYLES[style])
 
 
 def hours(value: float) -> str:

@@ -7,24 +7,30 @@ from dataclasses import dataclass
 
 from ..domain.beneficiary import Beneficiary
 from ..domain.choice import Choice
+from ..domain.funding import Contract
 from ..domain.provider import Provider
+from ..domain.seances import StatutSeance
 from ..domain.sections import Conservation
 from ..domain.synthese import is_empty, prefill
 from ..domain.workflow import Dossier, consent_recorded, convention_required
-from . import accord_conservation, certificat, convention, emargement, synthese
+from . import accord_conservation, certificat, contrat, convention, emargement, resultats, synthese
 
 
 class DocumentKind(Choice):
     SYNTHESE = "synthese", "Document de synthèse"
+    RESULTATS = "resultats", "Résultats détaillés"
     CONVENTION = "convention", "Convention tripartite"
-    EMARGEMENT = "emargement", "Feuille d'émargement"
+    CONTRAT = "contrat", "Contrat ou convention de formation"
+    EMARGEMENT_VIERGE = "emargement_vierge", "Feuille d'émargement à signer"
+    EMARGEMENT = "emargement", "Feuille d'émargement signée"
     CERTIFICAT = "certificat", "Certificat de réalisation"
     ACCORD = "accord_conservation", "Accord écrit de conservation"
     CONVOCATION = "convocation", "Convocation"
     PV = "pv_destruction", "Procès-verbal de destruction"
 
 
-BILAN_DOCUMENTS = (DocumentKind.SYNTHESE, DocumentKind.CONVENTION, DocumentKind.EMARGEMENT, DocumentKind.CERTIFICAT,
+BILAN_DOCUMENTS = (DocumentKind.CONTRAT, DocumentKind.CONVENTION, DocumentKind.EMARGEMENT_VIERGE,
+                   DocumentKind.EMARGEMENT, DocumentKind.CERTIFICAT, DocumentKind.RESULTATS, DocumentKind.SYNTHESE,
                    DocumentKind.ACCORD)
 
 
@@ -38,12 +44,20 @@ class DocumentContext:
 
 def unavailable_reason(kind: DocumentKind, dossier: Dossier) -> str:
     """Why this document cannot be produced for this bilan yet ('' when it can)."""
-    if kind is DocumentKind.SYNTHESE and not consent_recorded(dossier):
+    if kind in (DocumentKind.SYNTHESE, DocumentKind.RESULTATS) and not consent_recorded(dossier):
         return "Le consentement libre du bénéficiaire n'est pas enregistré."
     if kind is DocumentKind.CONVENTION and not convention_required(dossier):
-        return "Pas de convention pour ce financement (art. R6313-8)."
-    if kind is DocumentKind.CERTIFICAT and not any(s.counted for s in dossier.seances):
-        return "Aucune séance du bilan n'est enregistrée."
+        return "Pas de convention tripartite pour ce financement (art. R6313-8)."
+    if kind is DocumentKind.CONTRAT and dossier.funding.contract in (Contract.TRIPARTITE, Contract.PLATEFORME):
+        return ("La convention tripartite tient lieu de contrat." if dossier.funding.contract is Contract.TRIPARTITE
+                else "Financement CPF : les conditions de la plateforme Mon Compte Formation s'appliquent.")
+    if kind is DocumentKind.EMARGEMENT_VIERGE and not any(s.statut is StatutSeance.PLANIFIEE
+                                                          for s in dossier.seances):
+        return "Aucune séance planifiée."
+    if kind is DocumentKind.EMARGEMENT and not any(s.statut is StatutSeance.REALISEE for s in dossier.seances):
+        return "Aucune séance réalisée."
+    if kind is DocumentKind.CERTIFICAT and not any(s.realised for s in dossier.seances):
+        return "Aucune séance du bilan n'est réalisée : seules les heures réalisées sont certifiées."
     if kind is DocumentKind.ACCORD and dossier.fin_du_bilan.conservation not in (Conservation.ACCORD_SUIVI,
                                                                                    Conservation.SYNTHESE_CEP):
         return "Aucun accord de conservation n'est choisi à l'étape « Fin du bilan »."
@@ -55,10 +69,14 @@ def build(kind: DocumentKind, ctx: DocumentContext) -> bytes:
     if kind is DocumentKind.SYNTHESE:
         draft = d.synthese if not is_empty(d.synthese) else prefill(d)
         return synthese.build(p, b, d, draft, today)
+    if kind is DocumentKind.RESULTATS:
+        return resultats.build(p, b, d)
     if kind is DocumentKind.CONVENTION:
         return convention.build(p, b, d)
-    if kind is DocumentKind.EMARGEMENT:
-        return emargement.build(p, b, d)
+    if kind is DocumentKind.CONTRAT:
+        return contrat.build(p, b, d)
+    if kind in (DocumentKind.EMARGEMENT, DocumentKind.EMARGEMENT_VIERGE):
+        return emargement.build(p, b, d, blank=kind is DocumentKind.EMARGEMENT_VIERGE)
     if kind is DocumentKind.CERTIFICAT:
         return certificat.build(p, b, d, today)
     if kind is DocumentKind.ACCORD:

@@ -1,40 +1,86 @@
-"""Certificat de réalisation / attestation de fin de bilan: dates, hours, modality — what funders ask for."""
+"""Certificat de réalisation, after the model of the ministry of labour (2020) that OPCOs and the Caisse des Dépôts
+ask for: the provider's legal representative certifies that the beneficiary (and their employer) followed a bilan
+de compétences, from the first to the last session actually held, for the hours actually realised. Planned sessions
+never count. Before the bilan's end it is an « attestation intermédiaire » of what is realised to date."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer
 
-from ..domain.dates import short_date
-from ..domain.workflow import Dossier, minutes_used
-from .base import STYLES, build_pdf, esc, fait_a, header_line, hours, markup, provider_block, signature_blocks, table
-from .synthese import bilan_period
+from ..domain.dates import long_date, short_date
+from ..domain.seances import plural, realised_minutes
+from ..domain.workflow import Dossier
+from .base import STYLES, build_pdf, esc, fait_a, header_line, hours, markup, provider_block, table
 
 KIND = "Certificat de réalisation"
+INTERIM_KIND = "Attestation intermédiaire de réalisation"
+KEEPING = ("Sans préjudice des délais imposés par les règles fiscales, comptables ou commerciales, je m'engage à "
+           "conserver l'ensemble des pièces justificatives qui ont permis d'établir le présent certificat pendant "
+           "une durée de 3 ans à compter de la fin de l'année du dernier paiement. En cas de cofinancement des fonds "
+           "européens, la durée de conservation est étendue conformément aux obligations conventionnelles "
+           "spécifiques.")
+NATURES = ("action de formation", "bilan de compétences", "action de VAE", "action de formation par apprentissage")
+
+
+def is_final(dossier: Dossier, today: dt.date) -> bool:
+    end = dossier.fin_du_bilan.date_fin
+    return end is not None and end <= today
+
+
+def _image(data: bytes, width: float, height: float) -> list:
+    if not data:
+        return []
+    try:
+        image = Image(io.BytesIO(data))
+    except Exception:
+        return []
+    ratio = min(width / image.imageWidth, height / image.imageHeight)
+    image.drawWidth, image.drawHeight = image.imageWidth * ratio, image.imageHeight * ratio
+    image.hAlign = "LEFT"
+    return [image]
 
 
 def build(provider, beneficiary, dossier: Dossier, today: dt.date) -> bytes:
-    start, end = bilan_period(dossier)
-    counted = [s for s in dossier.seances if s.counted]
-    modalities = sorted({s.modalite.label.lower() for s in counted}) or ["non renseignée"]
+    realised = [s for s in dossier.seances if s.realised and s.date is not None and s.date <= today]
+    final = is_final(dossier, today)
+    kind = KIND if final else INTERIM_KIND
+    first = min((s.date for s in realised if s.date), default=None)
+    last = max((s.date for s in realised if s.date), default=None)
+    minutes = realised_minutes(realised)
+    remote = realised_minutes([s for s in realised if s.remote])
+    employer = f", salarié·e de l'entreprise {beneficiary.employeur}" if beneficiary.employeur.strip() else ""
+    boxes = " ".join(("☒ " if nature == "bilan de compétences" else "☐ ") + nature for nature in NATURES)
     rows = [[short_date(s.date), f"{s.debut:%H:%M} – {s.fin:%H:%M}", hours(s.minutes / 60), s.modalite.label,
-             s.etape.label] for s in counted]
-    story = [*provider_block(provider), Spacer(1, 10 * mm), Paragraph(esc(KIND), STYLES["title"]),
-             Paragraph("Attestation de fin de bilan de compétences", STYLES["subtitle"]), Spacer(1, 6 * mm),
-             markup("Je soussigné(e) {c}, pour {p}, atteste que <b>{n}</b> a réalisé un bilan de compétences "
-                    "(art. L6313-1 2° du Code du travail) du <b>{a}</b> au <b>{b}</b>, d'une durée totale de "
-                    "<b>{h}</b> en {k} séance(s), en modalité {m}.", c=provider.consultant or "—",
-                    p=provider.nom or "—", n=f"{beneficiary.prenom} {beneficiary.nom}",
-                    a=short_date(start) or "—", b=short_date(end) or "—", h=hours(minutes_used(dossier) / 60),
-                    k=str(len(counted)), m=", ".join(modalities)),
-             Paragraph("Le bilan a comporté les trois phases prévues à l'article R6313-4 du Code du travail : phase "
-                       "préliminaire, phase d'investigation et phase de conclusion.", STYLES["body"]),
-             markup("Financement : {f}. Référence : {r}.", f=dossier.funding.label, r=dossier.reference),
-             Spacer(1, 4 * mm), *table(["Date", "Horaires", "Durée", "Modalité", "Phase"], rows,
-                                       [25 * mm, 30 * mm, 20 * mm, 35 * mm, 60 * mm]),
-             Spacer(1, 8 * mm), KeepTogether([fait_a(provider, today), Spacer(1, 3 * mm),
-                                              signature_blocks(["Le prestataire"])])]
-    return build_pdf(story, kind=KIND, header=header_line(provider, dossier.reference),
-                     footer="Certificat de réalisation — bilan de compétences")
+             s.etape.label] for s in realised]
+    signatory = provider.representant.strip() or "—"
+    quality = provider.representant_qualite.strip() or "représentant légal"
+    story = [*provider_block(provider), Spacer(1, 8 * mm), Paragraph(esc(kind), STYLES["title"]), Spacer(1, 4 * mm),
+             markup("Je soussigné·e <b>{s}</b>, {q} du dispensateur de l'action concourant au développement des "
+                    "compétences <b>{p}</b>, atteste que :", s=signatory, q=quality, p=provider.nom or "—"),
+             markup("<b>{n}</b>{e}", n=beneficiary.full_name, e=employer),
+             markup("a suivi l'action : <b>Bilan de compétences</b> (réf. {r})", r=dossier.reference),
+             markup("Nature de l'action concourant au développement des compétences : {b}", b=boxes),
+             markup("qui s'est déroulée du <b>{a}</b> au <b>{z}</b>, pour une durée de <b>{h}</b> réalisée{x}.",
+                    a=long_date(first) if first else "—", z=long_date(last) if last else "—",
+                    h=hours(minutes / 60), x="s" if minutes >= 120 else "")]
+    if remote:
+        story.append(markup("Dont {h} à distance (preuves de présence sur la feuille d'émargement).",
+                            h=hours(remote / 60)))
+    if not final:
+        story.append(markup("<b>Le bilan est en cours</b> : ce document atteste des seules séances réalisées à ce "
+                            "jour ({k} {s}).", k=str(len(realised)), s=plural(len(realised), "séance")))
+    story += [markup("Financement : {f}.", f=dossier.funding.label), Spacer(1, 3 * mm),
+              *table(["Date", "Horaires", "Durée", "Modalité", "Phase"], rows,
+                     [25 * mm, 30 * mm, 20 * mm, 35 * mm, 60 * mm]),
+              Spacer(1, 3 * mm), Paragraph(esc(KEEPING), STYLES["small"]), Spacer(1, 6 * mm),
+              KeepTogether([fait_a(provider, today), Spacer(1, 2 * mm),
+                            markup("<b>Cachet et signature du responsable du dispensateur</b> ({s}, {q}) :",
+                                   s=signatory, q=quality),
+                            *_image(provider.signature, 50 * mm, 20 * mm), *_image(provider.cachet, 40 * mm, 30 * mm),
+                            Spacer(1, 20 * mm)])]
+    return build_pdf(story, kind=kind, header=header_line(provider, dossier.reference),
+                     footer=f"{kind} — bilan de compétences")

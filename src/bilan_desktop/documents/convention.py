@@ -5,7 +5,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
+from ..domain.beneficiary import one_line
 from ..domain.dates import long_date
+from ..domain.provider import VAT_EXEMPTION
 from ..domain.workflow import Dossier, convention_last_day
 from .base import (
     STYLES,
@@ -25,19 +27,30 @@ from .base import (
 KIND = "Convention de bilan de compétences"
 
 
+def provider_party(provider) -> Paragraph:
+    """The provider as a party to a contract: name, address on one line, SIRET, NDA, Qualiopi, represented by."""
+    extra = "".join(f", {label} {value}" for label, value in (
+        ("SIRET", provider.siret), ("certificat Qualiopi n°", provider.qualiopi)) if value.strip())
+    return markup("<b>Le prestataire :</b> {n}, {a}, déclaration d'activité n° {d}{x}, représenté par {r}",
+                  n=provider.nom or "—", a=provider.address_line or "—", d=provider.numero_declaration or "—",
+                  x=extra, r=provider.signatory or "—")
+
+
+def vat(provider) -> str:
+    return f" {VAT_EXEMPTION}" if provider.exonere_tva else " Prix hors taxes, TVA en sus au taux en vigueur."
+
+
 def build(provider, beneficiary, dossier: Dossier) -> bytes:
     c = dossier.convention
     last = convention_last_day(dossier)
     story = [*provider_block(provider), Spacer(1, 8 * mm), Paragraph(esc(KIND), STYLES["title"]),
              Paragraph("Convention tripartite — art. L6313-4 et R6313-8 du Code du travail", STYLES["subtitle"]),
              heading("Entre les soussignés"),
-             markup("<b>L'employeur :</b> {e}, {a}, représenté par {r}", e=c.employeur or "—", a=c.employeur_adresse or "—",
-                    r=c.employeur_representant or "—"),
-             markup("<b>Le salarié :</b> {n}, {a}", n=f"{beneficiary.prenom} {beneficiary.nom}",
-                    a=beneficiary.adresse or "adresse non renseignée"),
-             markup("<b>Le prestataire :</b> {n}, {a}, déclaration d'activité n° {d}{q}", n=provider.nom or "—",
-                    a=provider.adresse or "—", d=provider.numero_declaration or "—",
-                    q=f", certificat Qualiopi n° {provider.qualiopi}" if provider.qualiopi else ""),
+             markup("<b>L'employeur :</b> {e}, {a}, représenté par {r}", e=c.employeur or "—",
+                    a=one_line(c.employeur_adresse) or "—", r=c.employeur_representant or "—"),
+             markup("<b>Le salarié :</b> {n}, {a}", n=beneficiary.full_name,
+                    a=beneficiary.address_line or "adresse non renseignée"),
+             provider_party(provider),
              markup("Financement : {f}.", f=dossier.funding.label),
              heading("Article 1 — Intitulé, objectif et contenu de l'action"),
              markup("<b>Intitulé :</b> {i}", i=c.intitule), markup("<b>Objectif :</b>"), *paragraphs(c.objectif),
@@ -53,7 +66,7 @@ def build(provider, beneficiary, dossier: Dossier) -> bytes:
                        "peuvent être communiqués à toute autre personne ou institution qu'avec son accord "
                        "(art. L6313-4).", STYLES["body"]),
              heading("Article 6 — Prix et modalités de règlement"),
-             markup("Prix : {p}.", p=money(c.prix_euros)), *paragraphs(c.modalites_reglement),
+             markup("Prix : {p}.{v}", p=money(c.prix_euros), v=vat(provider)), *paragraphs(c.modalites_reglement),
              heading("Article 7 — Délai d'acceptation"),
              markup("Le projet de convention a été transmis au salarié par l'employeur le {t}. Le salarié dispose "
                     "d'un délai de dix jours à compter de cette transmission pour faire connaître son acceptation en "

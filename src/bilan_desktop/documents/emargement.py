@@ -1,40 +1,100 @@
-"""The attendance sheet (feuille d'émargement): one row per session, two signature boxes, the total."""
+"""Attendance sheets (feuilles d'émargement). The blank sheet is printed before the sessions: dates and times filled,
+signature cells empty, to be signed by hand. The signed sheet reproduces the signatures drawn on screen (images,
+with when they were drawn) and, for a remote session, the connection times and how attendance was attested. No word
+is ever printed in a signature cell: an empty cell is unsigned."""
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.dates import short_date
-from ..domain.workflow import Dossier, minutes_used
+from ..domain.seances import Role, Seance, StatutSeance, format_hours, hours_summary
+from ..domain.workflow import Dossier
 from .base import FONT_COMMAND, STYLES, build_pdf, esc, header_line, hours, markup, provider_block
 
 KIND = "Feuille d'émargement"
-HEADERS = ["Date", "Horaires", "Durée", "Modalité", "Étape", "Signature du bénéficiaire", "Signature du consultant"]
+BLANK_KIND = "Feuille d'émargement à signer"
+HEADERS = ["Date", "Horaires", "Durée", "Modalité et présence", "Signature du bénéficiaire",
+           "Signature du consultant"]
+WIDTHS = [22 * mm, 24 * mm, 15 * mm, 41 * mm, 34 * mm, 34 * mm]
+SIGNATURE_BOX = (32 * mm, 13 * mm)
 
 
 def _cell(text: str, style: str = "cellsmall") -> Paragraph:
     return Paragraph(esc(text), STYLES[style])
 
 
-def build(provider, beneficiary, dossier: Dossier) -> bytes:
-    rows = [[_cell(h, "cellhead") for h in HEADERS]]
-    for s in dossier.seances:
+def _signature(seance: Seance, role: Role):
+    signature = seance.signature(role)
+    if signature is None:
+        return ""
+    try:
+        image = Image(io.BytesIO(signature.image))
+    except Exception:  # an unreadable image leaves the cell empty, as unsigned
+        return ""
+    ratio = min(SIGNATURE_BOX[0] / image.imageWidth, SIGNATURE_BOX[1] / image.imageHeight)
+    image.drawWidth, image.drawHeight = image.imageWidth * ratio, image.imageHeight * ratio
+    return image
+
+
+def _presence(s: Seance, blank: bool) -> str:
+    """The modality, and for a realised session what proves attendance (outside the signature cells)."""
+    lines = [s.modalite.label]
+    if blank:
+        return lines[0]
+    if s.statut is not StatutSeance.REALISEE:
+        lines.append(s.statut.label)
+    elif s.remote:
+        if s.connexion_debut and s.connexion_fin:
+            lines.append(f"Connexion de {format_hours(s.connexion_debut.hour * 60 + s.connexion_debut.minute)} à "
+                         f"{format_hours(s.connexion_fin.hour * 60 + s.connexion_fin.minute)}")
+        if s.attestation.value:
+            lines.append(f"Présence attestée par : {s.attestation.label.lower()}")
+    stamps = sorted(sig.signed_at for sig in s.signatures)
+    if stamps:
+        lines.append(f"Signé à l'écran le {stamps[-1]:%d/%m/%Y à %H:%M}")
+    return "\n".join(lines)
+
+
+def _sheet(rows_of: list[Seance], blank: bool) -> Table:
+    rows: list[list] = [[_cell(h, "cellhead") for h in HEADERS]]
+    for s in rows_of:
         rows.append([_cell(short_date(s.date)), _cell(f"{s.debut:%H:%M} – {s.fin:%H:%M}"),
-                     _cell(hours(s.minutes / 60)), _cell(s.modalite.label), _cell(s.etape.label),
-                     _cell(""), _cell("")])
-    sheet = Table(rows, colWidths=[22 * mm, 22 * mm, 17 * mm, 26 * mm, 29 * mm, 27 * mm, 27 * mm], repeatRows=1,
-                  rowHeights=[None] + [15 * mm] * len(dossier.seances))
+                     _cell(hours(s.minutes / 60)), _cell(_presence(s, blank)),
+                     "" if blank else _signature(s, Role.BENEFICIAIRE),
+                     "" if blank else _signature(s, Role.CONSULTANT)])
+    sheet = Table(rows, colWidths=WIDTHS, repeatRows=1, rowHeights=[None] + [17 * mm] * len(rows_of))
     sheet.setStyle(TableStyle([FONT_COMMAND, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6edf5")),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story = [*provider_block(provider), Spacer(1, 6 * mm), Paragraph(esc(KIND), STYLES["title"]),
-             markup("<b>Bénéficiaire :</b> {n} — <b>Consultant :</b> {c} — <b>Référence :</b> {r}",
-                    n=f"{beneficiary.prenom} {beneficiary.nom}", c=provider.consultant or "—", r=dossier.reference),
-             Spacer(1, 4 * mm), sheet, Spacer(1, 4 * mm),
-             markup("<b>Total des heures du bilan :</b> {t} (les séances de l'entretien préalable et de l'entretien "
-                    "de suivi ne sont pas comptées dans les vingt-quatre heures de l'art. L6313-4).",
-                    t=hours(minutes_used(dossier) / 60))]
-    return build_pdf(story, kind=KIND, header=header_line(provider, dossier.reference),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (4, 1), (5, -1), "MIDDLE"),
+                               ("ALIGN", (4, 1), (5, -1), "CENTER")]))
+    return sheet
+
+
+def build(provider, beneficiary, dossier: Dossier, blank: bool = False) -> bytes:
+    """`blank`: the sheet to sign by hand, listing the planned sessions; otherwise the sessions held or missed, with
+    the signatures drawn on screen."""
+    if blank:
+        shown = [s for s in dossier.seances if s.statut is StatutSeance.PLANIFIEE]
+    else:
+        shown = [s for s in dossier.seances if s.statut in (StatutSeance.REALISEE, StatutSeance.ABSENCE,
+                                                             StatutSeance.ABSENCE_EXCUSEE)]
+    kind = BLANK_KIND if blank else KIND
+    story = [*provider_block(provider), Spacer(1, 6 * mm), Paragraph(esc(kind), STYLES["title"]),
+             markup("<b>Action :</b> bilan de compétences — <b>Référence :</b> {r}", r=dossier.reference),
+             markup("<b>Bénéficiaire :</b> {n} — <b>Consultant :</b> {c}", n=beneficiary.full_name,
+                    c=provider.consultant or "—"),
+             Spacer(1, 4 * mm), _sheet(shown, blank) if shown else
+             markup("Aucune séance planifiée." if blank else "Aucune séance réalisée."), Spacer(1, 4 * mm)]
+    if blank:
+        story.append(markup("Chaque personne signe dans sa case le jour de la séance, à la fin de celle-ci."))
+    else:
+        story.append(markup("<b>Heures du bilan :</b> {t}. Les séances de l'entretien préalable et de l'entretien de "
+                            "suivi ne sont pas comptées dans les vingt-quatre heures de l'art. L6313-4.",
+                            t=hours_summary(dossier.seances)))
+    return build_pdf(story, kind=kind, header=header_line(provider, dossier.reference),
                      footer="Feuille d'émargement — bilan de compétences")

@@ -8,11 +8,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
 from ..domain.attributions import ROME as ROME_ATTRIBUTION
-from ..domain.dates import short_date
-from ..domain.questionnaire_items import NOT_VALIDATED
+from ..domain.dates import long_date, short_date
 from ..domain.questionnaires import BIGFIVE, RIASEC, holland_code, scale_scores
+from ..domain.seances import plural, realised_minutes
 from ..domain.synthese import TITLES, SyntheseDraft
-from ..domain.workflow import Dossier, minutes_used
+from ..domain.workflow import Dossier
 from . import charts
 from .base import (
     STYLES,
@@ -30,6 +30,8 @@ from .base import (
 )
 
 KIND = "Document de synthèse"
+BENEFICIARY_TRAITS = {"E": "Extraversion", "A": "Agréabilité", "C": "Caractère consciencieux",
+                      "N": "Stabilité émotionnelle", "I": "Ouverture d'esprit"}
 NOTICE = "Document strictement confidentiel, destiné au seul bénéficiaire (art. L6313-4 du Code du travail)"
 
 
@@ -45,28 +47,34 @@ def questionnaire_charts(dossier: Dossier) -> list:
     if not q.graphiques_dans_synthese or not (RIASEC.complete(q) or BIGFIVE.complete(q)):
         return []
     flowables = [heading("Questionnaires d'intérêts et de personnalité", "h2"),
-                 Paragraph(esc(NOT_VALIDATED), STYLES["small"])]
+                 Paragraph("Ces questionnaires ont servi de support aux échanges : ce sont des repères, pas un "
+                           "diagnostic.", STYLES["small"])]
     if RIASEC.complete(q):
         scores = scale_scores(RIASEC, RIASEC.answers(q))
         flowables += [markup("Intérêts professionnels (RIASEC) — code Holland : <b>{c}</b>",
                              c=str(holland_code(scores))), charts.hexagon(scores, RIASEC.scales)]
-    if BIGFIVE.complete(q):
-        flowables += [markup("Personnalité (Mini-IPIP, cinq facteurs) :"),
-                      charts.bars(scale_scores(BIGFIVE, BIGFIVE.answers(q)), BIGFIVE.scales)]
+    if BIGFIVE.complete(q) and q.personnalite_dans_synthese:
+        scores = scale_scores(BIGFIVE, BIGFIVE.answers(q))
+        # the beneficiary reads « stabilité émotionnelle », the neuroticism scale turned round (4-20 -> 20-4)
+        shown = {k: (24 - v if k == "N" else v) for k, v in scores.items()}
+        flowables += [markup("Personnalité (cinq grands traits) :"), charts.bars(shown, BENEFICIARY_TRAITS)]
     return flowables
 
 
 def build(provider, beneficiary, dossier: Dossier, draft: SyntheseDraft, today: dt.date) -> bytes:
     start, end = bilan_period(dossier)
-    counted = [s for s in dossier.seances if s.counted]
+    realised = [s for s in dossier.seances if s.realised]
+    handed = dossier.phase_conclusion.synthese_remise_le or today
     story = [*provider_block(provider), Spacer(1, 14 * mm),
              Paragraph(esc(KIND), STYLES["title"]),
              Paragraph("Bilan de compétences (art. L6313-1 2° et R6313-4 du Code du travail)", STYLES["subtitle"]),
              Paragraph(esc(NOTICE), STYLES["notice"]), Spacer(1, 6 * mm),
-             markup("<b>Bénéficiaire :</b> {n}", n=f"{beneficiary.prenom} {beneficiary.nom}"),
+             markup("<b>Bénéficiaire :</b> {n}", n=beneficiary.full_name),
              markup("<b>Consultant :</b> {c}", c=provider.consultant or "—"),
-             markup("<b>Période :</b> du {a} au {b}", a=short_date(start) or "—", b=short_date(end) or "—"),
-             markup("<b>Durée :</b> {h} en {n} séance(s)", h=hours(minutes_used(dossier) / 60), n=str(len(counted))),
+             markup("<b>Période :</b> du {a} au {b}", a=long_date(start) if start else "—",
+                    b=long_date(end) if end else "—"),
+             markup("<b>Durée :</b> {h} en {n} {s}", h=hours(realised_minutes(dossier.seances) / 60),
+                    n=str(len(realised)), s=plural(len(realised), "séance")),
              markup("<b>Référence :</b> {r}", r=dossier.reference), PageBreak()]
     for name, title in TITLES.items():
         story.append(heading(title))
@@ -75,10 +83,11 @@ def build(provider, beneficiary, dossier: Dossier, draft: SyntheseDraft, today: 
             story.extend(questionnaire_charts(dossier))
         if name == "conditions":
             story.append(heading("Plan d'action", "h2"))
-            steps = [[s.action, short_date(s.echeance), s.statut.label] for s in dossier.phase_conclusion.plan_action]
-            story.extend(table(["Étape", "Échéance", "Statut"], steps, [100 * mm, 35 * mm, 35 * mm]) if steps
+            plan = sorted(dossier.phase_conclusion.plan_action, key=lambda s: (s.echeance is None, s.echeance))
+            steps = [[s.action, short_date(s.echeance) or "à fixer"] for s in plan]
+            story.extend(table(["Étape", "Échéance"], steps, [130 * mm, 40 * mm]) if steps
                          else paragraphs("Aucune étape enregistrée."))
-    story += [Spacer(1, 8 * mm), KeepTogether([fait_a(provider, today), Spacer(1, 3 * mm),
+    story += [Spacer(1, 8 * mm), KeepTogether([fait_a(provider, handed), Spacer(1, 3 * mm),
                                                 signature_blocks(["Le bénéficiaire", "Le consultant"])])]
     inv = dossier.phase_investigation
     if inv.projet_code_rome or any(a.code_rome for a in inv.alternatives):

@@ -16,6 +16,7 @@ class Questionnaires:
     riasec: list[int] = content(default_factory=list)
     bigfive: list[int] = content(default_factory=list)
     graphiques_dans_synthese: bool = content(False)
+    personnalite_dans_synthese: bool = content(False)  # the five-factor chart too, only when the consultant says so
 
 
 @dataclass(frozen=True)

@@ -199,15 +199,6 @@ def suspended_text(d: Dossier, today: dt.date) -> str:
     return f"En pause depuis le {long_date(since)} ({days} jour{plural}). Rien n'est détruit pendant la pause."
 
 
-SECRECY = ("Sans l'accord écrit du bénéficiaire, les résultats et le document de synthèse ne peuvent être communiqués "
-           "à personne d'autre que lui (art. L6313-4).")
-
-
-def export_problems(to_third_party: bool, written_agreement: bool) -> list[str]:
-    """Results and synthèse go to nobody but the beneficiary without their written agreement (L6313-4 al. 3)."""
-    return [SECRECY] if to_third_party and not written_agreement else []
-
-
 @dataclass(frozen=True)
 class EditMode:
     """How a page shows a section: editable or not, the reason shown above it, the only fields left editable."""

@@ -79,7 +79,7 @@ def prefill(dossier) -> SyntheseDraft:
     alternatives = _lines([a.intitule + (f" (code ROME {a.code_rome})" if a.code_rome else "")
                            + (f" : {a.description}" if a.description else "") for a in inv.alternatives])
     formation = _lines([", ".join(x for x in (b.formation, b.organisme, f"{b.duree_heures:g} h" if b.duree_heures
-                                              else "", b.financement, f"RNCP {b.code_rncp}" if b.code_rncp else "")
+                                              else "", b.financement, rncp(b.code_rncp))
                                   if x) for b in inv.besoins_formation])
     conditions = _lines([c.libelle for c in con.conditions_moyens])
     if con.suivi_propose:
@@ -94,3 +94,9 @@ def prefill(dossier) -> SyntheseDraft:
 
 def is_empty(draft: SyntheseDraft) -> bool:
     return all(not getattr(draft, f.name).strip() for f in fields(draft))
+
+
+def rncp(code: str) -> str:
+    """« 37275 », « RNCP37275 » or « RNCP 37275 » → « RNCP37275 » (as France compétences writes it)."""
+    digits = code.strip().upper().removeprefix("RNCP").strip()
+    return f"RNCP{digits}" if digits else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _PUNCT = str.maketrans({"’": " ", "'": " ", "-": " ", "‐": " ", "–": " ", "_": " ", ".": " ", ",": " "})
@@ -36,3 +37,20 @@ def money(value: float) -> str:
     """1234.5 -> '1 234,50 €' (narrow no-break space between thousands, no-break space before €)."""
     whole, cents = f"{value:,.2f}".split(".")
     return f"{whole.replace(',', NNBSP)},{cents}{NBSP}€"
+
+
+_BEFORE = re.compile(r"(?<=\S)[ \t]+([;:!?»])")
+_AFTER = re.compile(r"«[ \t]+")
+_HOURS = re.compile(r"\b(\d{1,2}) h (\d{2})\b|\b(\d{1,2}) h\b")
+
+
+def french_spacing(text: str) -> str:
+    """French typography where a space was typed: a no-break space before ; : ! ? », after «, and inside
+    « 14 h 30 », so that a line never starts with the punctuation or splits a time. Nothing is added where no space
+    was typed (« http://… », « 14:30 », « RNCP:1 » stay as they are)."""
+    if not text:
+        return text
+    spaced = _BEFORE.sub(lambda m: NBSP + m.group(1), text)
+    spaced = _AFTER.sub("«" + NBSP, spaced)
+    return _HOURS.sub(lambda m: f"{m.group(1)}{NBSP}h{NBSP}{m.group(2)}" if m.group(1) else f"{m.group(3)}{NBSP}h",
+                      spaced)

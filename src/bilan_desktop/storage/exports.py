@@ -8,17 +8,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from ..domain.choice import Choice
 from ..domain.provider import Provider
+from ..domain.sharing import Destination  # noqa: F401 (re-exported)
 from .vault import Vault
-
-
-class Destination(Choice):
-    BENEFICIAIRE = "beneficiaire", "Remis au bénéficiaire"
-    EMPLOYEUR = "employeur", "Envoyé à l'employeur"
-    FINANCEUR = "financeur", "Envoyé au financeur"
-    CEP = "cep", "Transmis à l'opérateur du conseil en évolution professionnelle"
-    TRAVAIL = "travail", "Copie de travail"
 
 
 @dataclass(frozen=True)

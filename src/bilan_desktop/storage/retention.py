@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..domain.registry import SECTIONS_OF, Category
 from ..domain.retention import BASIS, Due, due_now
+from ..domain.sharing import COPIES_DESTROYED_WITH
 from .dossiers import DossierRepository
 from .vault import DatabaseError, Vault
 
@@ -53,9 +54,10 @@ class RetentionEngine:
         if conn.execute("SELECT 1 FROM seance_notes n JOIN seance s ON s.id = n.seance_id WHERE s.bilan_id = ? "
                         "LIMIT 1", (bilan_id,)).fetchone():
             present.add(Category.CONTENU)
-        if conn.execute("SELECT 1 FROM export_log WHERE bilan_id = ? AND document = 'synthese' AND "
-                        "destination = 'travail' AND copy_status IS NULL LIMIT 1", (bilan_id,)).fetchone():
-            present.add(Category.SYNTHESE)
+        for (document,) in conn.execute("SELECT DISTINCT document FROM export_log WHERE bilan_id = ? AND "
+                                        "destination = 'travail' AND copy_status IS NULL", (bilan_id,)):
+            if document in COPIES_DESTROYED_WITH:
+                present.add(COPIES_DESTROYED_WITH[document])
         return present
 
     def run(self, today: dt.date, now: dt.datetime, finish: bool = True) -> EngineReport:
@@ -113,12 +115,15 @@ class RetentionEngine:
                           json.dumps(sorted(c.value for c in categories)), now.isoformat()))
 
     def _remove_working_copies(self, bilan_id: int, due: list[Due], now: dt.datetime) -> list[str]:
-        if Category.SYNTHESE not in {d.category for d in due}:
+        categories = {d.category for d in due}
+        documents = [doc for doc, category in COPIES_DESTROYED_WITH.items() if category in categories]
+        if not documents:
             return []
         changed = []
-        rows = self.vault.conn.execute("SELECT id, path, sha256 FROM export_log WHERE bilan_id = ? AND document = "
-                                       "'synthese' AND destination = 'travail' AND copy_status IS NULL",
-                                       (bilan_id,)).fetchall()
+        marks = ",".join("?" * len(documents))
+        rows = self.vault.conn.execute(f"SELECT id, path, sha256 FROM export_log WHERE bilan_id = ? AND document IN "
+                                       f"({marks}) AND destination = 'travail' AND copy_status IS NULL",
+                                       (bilan_id, *documents)).fetchall()
         for export_id, path, digest in rows:
             status = _remove_if_unchanged(Path(path), digest) if path else "absente"
             if status == "modifiee":

@@ -25,10 +25,10 @@ from ..documents import catalog
 from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavailable_reason
 from ..documents.preview import PdfPreview
 from ..domain.dates import short_date
-from ..domain.rules import export_problems
+from ..domain.sharing import COPIES_DESTROYED_WITH, Destination, destinations, export_problems, needs_agreement
 from ..domain.workflow import RuleViolation
 from ..services.documents import DocumentService
-from ..storage.exports import Destination, ExportLog, ProviderRepository
+from ..storage.exports import ExportLog, ProviderRepository
 from . import dialogs
 from .background import run_in_background
 from .widgets import error_label, show_error
@@ -90,26 +90,33 @@ class PreviewDialog(QDialog):
 
 
 class ExportDialog(QDialog):
-    """To whom the document goes. The synthèse goes to anyone but the beneficiary only with their written
-    agreement (art. L6313-4)."""
+    """To whom the document goes: the destinations that make sense for it. The results and the synthèse go to
+    anyone but the beneficiary only with their written agreement (art. L6313-4)."""
 
     def __init__(self, kind: DocumentKind, parent=None):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(f"Exporter — {kind.label}")
         self.kind = kind
+        self.choices = destinations(kind.value)
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Destination de ce document :"))
-        for index, destination in enumerate(Destination):
+        for index, destination in enumerate(self.choices):
             button = QRadioButton(destination.label)
             button.setAccessibleName(destination.label)
             self.group.addButton(button, index)
             layout.addWidget(button)
         self.group.button(0).setChecked(True)
-        self.agreement = QCheckBox("L'accord écrit du bénéficiaire pour cette transmission est recueilli")
-        self.agreement.setAccessibleName(self.agreement.text())
+        self.agreement = QCheckBox("L'accord écrit du bénéficiaire pour cette transmission est recueilli"
+                                   if kind.value != "synthese" else
+                                   "L'accord écrit (ou la demande) du bénéficiaire pour cette transmission est recueilli")
+        self.agreement.setAccessibleName("Accord écrit du bénéficiaire")
         layout.addWidget(self.agreement)
+        self.cep_note = QLabel("La transmission à l'opérateur du CEP, à la demande du bénéficiaire, est notée au "
+                               "dossier : la synthèse est alors conservée (art. R6313-7).")
+        self.cep_note.setWordWrap(True)
+        layout.addWidget(self.cep_note)
         note = QLabel("Une copie de travail est notée avec son emplacement : elle sera supprimée à la destruction "
                       "des documents du bilan. Le fichier ne porte pas le nom du bénéficiaire.")
         note.setWordWrap(True)
@@ -121,13 +128,20 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.group.idToggled.connect(lambda _i, _on: self._update())
+        self._update()
+
+    def _update(self) -> None:
+        """The agreement is asked only where the law asks for it."""
+        self.agreement.setVisible(needs_agreement(self.kind.value, self.destination))
+        self.cep_note.setVisible(self.destination is Destination.CEP)
 
     @property
     def destination(self) -> Destination:
-        return list(Destination)[self.group.checkedId()]
+        return self.choices[max(0, self.group.checkedId())]
 
     def accept(self) -> None:
-        problems = export_problems(self.destination is Destination.EMPLOYEUR, self.agreement.isChecked())
+        problems = export_problems(self.kind.value, self.destination, self.agreement.isChecked())
         if problems:
             show_error(self.error, " ".join(problems))
             return
@@ -213,8 +227,9 @@ class DocumentsPage(QWidget):
         self.provider_warning.setVisible(bool(missing))
         for kind, (status, preview, export) in self.rows.items():
             reason = unavailable_reason(kind, dossier)
-            if kind is DocumentKind.SYNTHESE and destroyed and "synthese" in destroyed:
-                reason = f"Détruit le {short_date(destroyed['synthese'])} (art. R6313-7)."
+            category = COPIES_DESTROYED_WITH.get(kind.value)
+            if category is not None and destroyed and category.value in destroyed:
+                reason = f"Détruit le {short_date(destroyed[category.value])} (art. R6313-7)."
             status.setText(reason or "Prêt.")
             preview.setEnabled(not reason)
             export.setEnabled(not reason)
