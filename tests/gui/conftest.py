@@ -85,6 +85,9 @@ def create_vault(window, passphrase: str = PASSPHRASE) -> str:
     code = window.recovery_page.code.text()
     assert not window.recovery_page.continue_button.isEnabled()
     window.recovery_page.written.setChecked(True)
+    runner = dialogs._runner
+    if isinstance(runner, DialogScript):  # right after creation: what the documents still need (answered « Non »)
+        runner.handlers.insert(0, lambda box: QMessageBox.StandardButton.No)
     window.recovery_page.continue_button.click()
     assert window.stack.currentWidget() is window.list_page
     return code

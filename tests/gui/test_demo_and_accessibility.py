@@ -83,16 +83,28 @@ def test_new_bilan_form_filled_with_the_keyboard_only(window, qtbot, script):
             QTest.keyClick(focused, Qt.Key_Tab)
         focused = QApplication.focusWidget()
         order.append(focused.accessibleName())
+        QTest.keyClick(focused, Qt.Key_Down)  # status: salarié·e
+        QTest.keyClick(focused, Qt.Key_Tab)
+        for text in ("Transports Rhône", "Comptable"):
+            focused = QApplication.focusWidget()
+            order.append(focused.accessibleName())
+            type_text(focused, text)
+            QTest.keyClick(focused, Qt.Key_Tab)
+        focused = QApplication.focusWidget()
+        order.append(focused.accessibleName())
         QTest.keyClick(focused, Qt.Key_Down)  # funding: the next route
         QTest.keyClick(focused, Qt.Key_Return)  # the default button creates the bilan
         return dialog.result()
 
     script.expect(keyboard_only)
     QTest.keyClick(window, Qt.Key_N, Qt.ControlModifier)
-    assert order == ["Nom", "Prénom", "Date de naissance", "E-mail", "Téléphone", "Adresse", "Financement"]
+    assert order == ["Nom", "Prénom", "Date de naissance", "E-mail", "Téléphone", "Adresse", "Statut", "Employeur",
+                     "Poste occupé", "Financement"]
     summary = BilanRepository(window.vault).summaries()[0]
     assert (summary.nom, summary.prenom, summary.funding.value) == ("Lefèvre", "Élodie", "plan_developpement")
-    assert BilanRepository(window.vault).beneficiary(1).adresse == "3 rue des Lilas"
+    person = BilanRepository(window.vault).beneficiary(1)
+    assert (person.adresse, person.statut.value, person.employeur, person.poste) == (
+        "3 rue des Lilas", "salarie", "Transports Rhône", "Comptable")
 
 
 def test_every_input_has_an_accessible_name(window, script):

@@ -43,7 +43,7 @@ def test_provider_details_are_set_once_in_settings(window, script):
     create_vault(window)
 
     def handler(dialog):
-        fill(dialog.provider_form, {"Nom de l'organisme": "Cabinet Horizon", "Numéro de déclaration d'activité":
+        fill(dialog.provider_form, {"Nom de l'organisme": "Cabinet Horizon", "Numéro de déclaration d'activité (NDA)":
                                     "84 69 12345 69", "Consultant(e)": "Claire Martin", "Ville (« Fait à … »)": "Lyon"})
         dialog.accept()
         return QDialog.Accepted

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
 
 from bilan_desktop.domain.beneficiary import Beneficiary
 from bilan_desktop.domain.funding import Funding
@@ -23,7 +24,7 @@ def _save(widget, folder: Path, name: str) -> None:
     assert image.width() > 300 and image.height() > 150, name
 
 
-def test_grab_every_screen(window, tmp_path, clock):
+def test_grab_every_screen(window, tmp_path, clock, script):
     folder = Path(os.environ.get("BILAN_SHOTS") or tmp_path / "shots")
     folder.mkdir(parents=True, exist_ok=True)
     _save(window, folder, "01-creation-coffre")
@@ -36,6 +37,13 @@ def test_grab_every_screen(window, tmp_path, clock):
     window.setup_page.create_button.click()
     _save(window, folder, "03-code-de-secours")
     window.recovery_page.written.setChecked(True)
+
+    def first_run_notice(box):
+        box.show()
+        _save(box, folder, "03b-coordonnees-a-renseigner")
+        return QMessageBox.StandardButton.No
+
+    script.expect(first_run_notice)
     window.recovery_page.continue_button.click()
     _save(window, folder, "04-liste-vide")
     repo = BilanRepository(window.vault)

@@ -84,7 +84,7 @@ def test_cpf_bilan_from_first_contact_to_follow_up(window, script, clock, qtbot)
     _shot(bw, "20-entretien-prealable")
     assert next_step(bw) == ""
     assert "Phase préliminaire" in current_label(bw)  # CPF: no convention step
-    assert bw.stepper.item(3).isHidden()  # the convention item
+    assert bw.stepper.item(4).isHidden()  # the convention item
 
     for args in (("01/12/2026", "09:00", "12:00", "Phase préliminaire"),):
         script.expect(_seance_handler(*args))
@@ -214,7 +214,7 @@ def test_employer_funded_convention_expires_into_refus_repute(window, script, cl
     # only the employee's signature can still be noted (given in time, recorded late); nothing else changes
     assert convention.form.widgets["signe_salarie_le"].isEnabled() and not convention.form.widgets["employeur"].isEnabled()
     assert not bw.page_for(Step.PHASE_PRELIMINAIRE).form.isEnabled()
-    assert "Refus réputé" in bw.stepper.item(3).toolTip()
+    assert "Refus réputé" in bw.stepper.item(4).toolTip()
     window._refresh_list()
     assert window.list_page.model.index(0, 3).data() == "Refus réputé (art. R6313-8)"
     bw.close()

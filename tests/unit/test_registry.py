@@ -53,7 +53,7 @@ def test_sections_edited_elsewhere_belong_to_a_step_or_a_dialog():
     for spec in SECTION_SPECS:
         if spec.edited_in is EditedIn.STEP_PAGE:
             assert PAGE_SECTION[spec.step] is spec
-        elif spec.edited_in is EditedIn.DIALOG:
+        elif spec.edited_in in (EditedIn.DIALOG, EditedIn.CONTRACT_PAGE):
             assert spec.step is None and spec.destroyed_as is None
 
 

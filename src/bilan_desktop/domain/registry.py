@@ -39,6 +39,7 @@ class EditedIn(Choice):
     REDACTION = "redaction", "la page « Rédaction de la synthèse »"
     TOOLS = "outils", "les outils de la phase d'investigation"
     DIALOG = "dialogue", "une boîte de dialogue du bilan"
+    CONTRACT_PAGE = "contrat", "la page « Contrat et financement »"
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ SECTION_SPECS: tuple[SectionSpec, ...] = (
     SectionSpec("fin_du_bilan", FinDuBilan, Step.FIN_DU_BILAN, EditedIn.STEP_PAGE, False, None, in_overview=True),
     SectionSpec("suivi", Suivi, Step.ENTRETIEN_SUIVI, EditedIn.STEP_PAGE, True, Category.SUIVI, in_overview=True),
     SectionSpec("cloture", Cloture, None, EditedIn.DIALOG, False, None, in_overview=True),
-    SectionSpec("financement", Financement, None, EditedIn.DIALOG, False, None, in_overview=True),
+    SectionSpec("financement", Financement, None, EditedIn.CONTRACT_PAGE, False, None, in_overview=True),
     SectionSpec("synthese", SyntheseDraft, Step.PHASE_CONCLUSION, EditedIn.REDACTION, True, Category.SYNTHESE),
     SectionSpec("questionnaires", Questionnaires, Step.PHASE_INVESTIGATION, EditedIn.TOOLS, True, Category.CONTENU),
 )

@@ -51,7 +51,7 @@ def section_lock(d: Dossier, name: str, today: dt.date) -> str:
     if current is Step.REFUS_REPUTE:
         return "" if name == "convention" else refus_message(d)
     if end_validated(d) and name != "suivi":
-        return "" if name == "fin_du_bilan" else ENDED
+        return "" if name in ("fin_du_bilan", "financement") else ENDED
     return ""
 
 
@@ -64,7 +64,26 @@ def editable_fields(d: Dossier, name: str, today: dt.date) -> frozenset[str] | N
         return frozenset({"signe_salarie_le"})
     if current not in CLOSED and end_validated(d) and name == "fin_du_bilan":
         return frozenset({"accord_retire_le"})
+    if current not in CLOSED and end_validated(d) and name == "financement":
+        return CPF_DECLARATIONS  # declared on the platform after the end: « service fait »
     return None
+
+
+CPF_DECLARATIONS = frozenset({"cpf_entree_declaree_le", "cpf_service_fait_le"})
+
+
+def financement_problems(f, today: dt.date) -> list[str]:
+    problems = []
+    for label, day in (("La signature du contrat", f.contrat_signe_le),
+                       ("La déclaration d'entrée en formation", f.cpf_entree_declaree_le),
+                       ("La déclaration du service fait", f.cpf_service_fait_le)):
+        if day is not None and day > today:
+            problems.append(f"{label} ne peut pas être datée dans le futur ({long_date(day)}).")
+    if f.debut_anticipe_le is not None and f.contrat_signe_le is None:
+        problems.append("La demande de commencer pendant le délai de rétractation suppose un contrat signé.")
+    if f.cpf_service_fait_le and f.cpf_entree_declaree_le and f.cpf_service_fait_le < f.cpf_entree_declaree_le:
+        problems.append("Le service fait ne peut pas être déclaré avant l'entrée en formation.")
+    return problems
 
 
 def section_problems(d: Dossier, name: str, section, today: dt.date) -> list[str]:
@@ -82,6 +101,8 @@ def section_problems(d: Dossier, name: str, section, today: dt.date) -> list[str
         changed = {f.name for f in dataclasses.fields(section) if getattr(section, f.name) != getattr(stored, f.name)}
         if changed - allowed:
             problems.append(refus_message(d) if name == "convention" else ENDED)
+    if name == "financement":
+        problems += financement_problems(section, today)
     if name == "fin_du_bilan":
         if section.accord_signe_le and section.date_fin and section.accord_signe_le > section.date_fin:
             problems.append(AGREEMENT_AFTER_END)

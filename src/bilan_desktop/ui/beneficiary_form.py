@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.beneficiary import Beneficiary, validate
+from ..domain.beneficiary import Beneficiary, Civilite, Statut, validate
 from ..domain.dates import parse_short_date, short_date
 from ..domain.funding import Funding
 from .widgets import error_label, show_error
@@ -32,9 +32,10 @@ class BeneficiaryForm(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.fields: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
         layout = self.layout_ = QFormLayout(self)
+        self._add(layout, "civilite", self.tr("&Civilité"), self._combo(Civilite))
         specs = [("nom", self.tr("&Nom"), ""), ("prenom", self.tr("&Prénom"), ""),
                  ("date_naissance", self.tr("&Date de naissance"), "jj/mm/aaaa"),
                  ("email", self.tr("&E-mail"), "prenom.nom@exemple.fr"),
@@ -49,6 +50,20 @@ class BeneficiaryForm(QWidget):
         address.setFixedHeight(64)
         address.textChanged.connect(self.edited)
         self._add(layout, "adresse", self.tr("&Adresse"), address)
+        self._add(layout, "statut", self.tr("&Statut"), self._combo(Statut))
+        for name, label, placeholder in (("employeur", self.tr("E&mployeur"), "raison sociale"),
+                                         ("poste", self.tr("P&oste occupé"), "")):
+            field = QLineEdit()
+            field.setPlaceholderText(placeholder)
+            field.textEdited.connect(self.edited)
+            self._add(layout, name, label, field)
+
+    def _combo(self, choice) -> QComboBox:
+        combo = QComboBox()
+        for member in choice:
+            combo.addItem(member.label, member.value)
+        combo.currentIndexChanged.connect(self.edited)
+        return combo
 
     def _add(self, layout: QFormLayout, name: str, label: str, field) -> None:
         field.setObjectName(f"field_{name}")
@@ -67,6 +82,8 @@ class BeneficiaryForm(QWidget):
 
     def _text(self, name: str) -> str:
         field = self.fields[name]
+        if isinstance(field, QComboBox):
+            return str(field.currentData())
         return field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
 
     def read(self, today: dt.date) -> tuple[Beneficiary, dict[str, str]]:
@@ -78,7 +95,9 @@ class BeneficiaryForm(QWidget):
             birth, problems["date_naissance"] = None, DATE_FORMAT_MESSAGE
         value = Beneficiary(nom=self._text("nom"), prenom=self._text("prenom"), date_naissance=birth,
                             email=self._text("email"), telephone=self._text("telephone"),
-                            adresse=self._text("adresse"))
+                            adresse=self._text("adresse"), civilite=Civilite(self._text("civilite")),
+                            statut=Statut(self._text("statut")), employeur=self._text("employeur"),
+                            poste=self._text("poste"))
         problems = {**validate(value, today), **problems}
         return value, problems
 
@@ -88,7 +107,14 @@ class BeneficiaryForm(QWidget):
 
     def set_value(self, value: Beneficiary) -> None:
         texts = {"nom": value.nom, "prenom": value.prenom, "date_naissance": short_date(value.date_naissance),
-                 "email": value.email, "telephone": value.telephone}
+                 "email": value.email, "telephone": value.telephone, "employeur": value.employeur,
+                 "poste": value.poste}
+        for name, member in (("civilite", value.civilite), ("statut", value.statut)):
+            combo = self.fields[name]
+            if isinstance(combo, QComboBox):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(0, combo.findData(member.value)))
+                combo.blockSignals(False)
         for name, text in texts.items():
             line = self.fields[name]
             if isinstance(line, QLineEdit):
@@ -102,7 +128,10 @@ class BeneficiaryForm(QWidget):
 
     def clear(self) -> None:
         for field in self.fields.values():
-            field.clear()
+            if isinstance(field, QComboBox):
+                field.setCurrentIndex(0)
+            else:
+                field.clear()
 
 
 class NewBilanDialog(QDialog):

@@ -13,7 +13,7 @@ from ..domain.dates import long_date
 from ..domain.lifecycle import State, Step
 from ..domain.retention import follow_up_info
 from ..domain.rules import dossier_state, suspended_text
-from ..domain.seances import format_hours
+from ..domain.seances import format_hours, hours_summary
 from ..domain.workflow import (
     Dossier,
     convention_last_day,
@@ -78,7 +78,7 @@ class HeaderAndInfos:
         summary = self.repository.summary(self.bilan_id)
         name = summary.display_name if summary is not None else self.dossier.reference
         parts = [f"<b>{html.escape(name)}</b>", html.escape(d.funding.label), f"Étape : <b>{current.label}</b>",
-                 f"Heures : {format_hours(minutes_used(d))} / 24 h"]
+                 f"Heures : {hours_summary(d.seances)} ({format_hours(minutes_used(d))} sur 24 h)"]
         state = dossier_state(d, self.clock.today(), "contenu" in self._destroyed)
         if state not in (State.EN_COURS, State.ABANDON, State.REFUS_REPUTE):
             parts.append(f"État : <b>{state.label}</b>")

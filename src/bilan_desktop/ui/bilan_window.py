@@ -48,6 +48,7 @@ from . import dialogs
 from .bilan_actions import ClosingActions
 from .bilan_header import HeaderAndInfos
 from .documents_page import DocumentsPage, PreviewDialog, export_flow
+from .financement_page import FinancementPage
 from .forms import LABEL_WIDTH, F
 from .identity_page import IdentityPage
 from .investigation_tools import InvestigationTools
@@ -88,6 +89,8 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.stepper.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px 4px; }")
         self.stack = QStackedWidget()
         self.identity = IdentityPage(repository, bilan_id, clock)
+        self.financement = FinancementPage(self.dossiers, bilan_id, clock)
+        self.financement.saved.connect(self.refresh)
         self.pages: dict[Step, SectionPage] = {}
         for step in ORDER:
             title, intro, specs = PAGES[step]
@@ -114,6 +117,7 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self._add_extras()
         self._items: list[tuple[QListWidgetItem, QWidget]] = []
         self._add_item("Identité et coordonnées", self.identity)
+        self._add_item("Contrat et financement", self.financement)
         for step in ORDER:
             self._add_item(step.label, self.pages[step], step)
         self._add_item("Séances", self.seances)
@@ -234,6 +238,11 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.close_dossier_action.setEnabled(end_validated(d) and d.cloture.clos_le is None and current not in CLOSED)
         self.confirm_refus_action.setEnabled(current is Step.REFUS_REPUTE and d.cloture.refus_confirme_le is None)
         self.seances.load(d, current)
+        if not self.financement.has_pending_edits:
+            self.financement.load(d)
+        contract = edit_mode(d, "financement", today)
+        self.financement.set_mode(contract.editable, contract.message, False, contract.only)
+        self.financement.show_route(d)
         if not self.redaction.has_pending_edits:
             self.redaction.load(d)
         redaction = edit_mode(d, "synthese", today, destroyed_on=destroyed.get(Category.SYNTHESE.value))

@@ -66,12 +66,25 @@ class SectionForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._layout = QFormLayout(self)
         self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.rows: dict[str, int] = {}
+        self.sections: list[tuple[int, set[str]]] = []  # a heading's row and the fields under it
         for spec in specs:
             if isinstance(spec, Heading):
                 heading = QLabel(f"<h3>{spec.text}</h3>")
+                self.sections.append((self._layout.rowCount(), set()))
                 self._layout.addRow(heading)
             else:
+                self.rows[spec.name] = self._layout.rowCount()
+                if self.sections:
+                    self.sections[-1][1].add(spec.name)
                 self._add(spec)
+
+    def show_only(self, names: frozenset[str] | None) -> None:
+        """Show the rows of these fields (all when None), and the headings that still head something."""
+        for name, row in self.rows.items():
+            self._layout.setRowVisible(row, names is None or name in names)
+        for row, under in self.sections:
+            self._layout.setRowVisible(row, names is None or bool(under & names))
 
     # -- building ----------------------------------------------------------------------------------
     def _add(self, spec: F) -> None:

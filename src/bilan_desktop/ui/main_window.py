@@ -17,9 +17,10 @@ from ..domain.sections import PremierContact
 from ..domain.workflow import effective_step, next_deadline
 from ..services.bilans import BilanService
 from ..storage.errors import VaultError, VaultIncomplete
+from ..storage.exports import ProviderRepository
 from ..storage.retention import RetentionEngine
 from ..storage.vault import Vault, VaultState
-from . import dialogs
+from . import dialogs, provider_form
 from .about import AboutDialog
 from .background import run_in_background
 from .backup_ui import backup_flow, restore_flow
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self.list_timer.setInterval(LIST_REFRESH_MS)
         self.list_timer.timeout.connect(self._refresh_list)
         self.setup_page.create_requested.connect(self.create_vault)
-        self.recovery_page.confirmed.connect(self._show_unlocked)
+        self.recovery_page.confirmed.connect(self._first_run)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.unlock_page.recover_requested.connect(self.recover)
         self.list_page.open_requested.connect(self.open_bilan)
@@ -161,6 +162,12 @@ class MainWindow(QMainWindow):
         self.setup_page.reset()
         self.recovery_page.show_code(code)
         self.stack.setCurrentWidget(self.recovery_page)
+
+    def _first_run(self) -> None:
+        """Right after the vault is created: what the documents still need, and the way to Paramètres."""
+        self._show_unlocked()
+        if provider_form.ask_for_details(self, ProviderRepository(self.vault).load()):
+            self.open_settings()
 
     def unlock(self, passphrase: str) -> None:
         try:

@@ -1,4 +1,5 @@
-"""Paramètres › Organisme: the provider's details printed on every document, and its optional logo."""
+"""Paramètres › Organisme: the provider's details printed on every document, and its images (logo, the legal
+representative's signature, the stamp), all kept in the vault."""
 
 from __future__ import annotations
 
@@ -7,18 +8,28 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ..domain.provider import Provider
 from . import dialogs
-from .forms import F, SectionForm
+from .forms import F, Heading, SectionForm
 from .widgets import error_label, show_error
 
-MAX_LOGO_BYTES = 2_000_000
-SPECS = [F("nom", "Nom de l'organisme"), F("adresse", "Adresse", multiline=True),
-         F("numero_declaration", "Numéro de déclaration d'activité"), F("qualiopi", "Numéro du certificat Qualiopi"),
-         F("consultant", "Consultant(e)"), F("ville", "Ville (« Fait à … »)"),
+MAX_IMAGE_BYTES = 2_000_000
+SPECS = [Heading("Identité de l'organisme"),
+         F("nom", "Nom de l'organisme"), F("adresse", "Adresse", multiline=True),
+         F("siret", "SIRET"), F("numero_declaration", "Numéro de déclaration d'activité (NDA)"),
+         F("qualiopi", "Numéro du certificat Qualiopi"),
+         F("exonere_tva", "Exonéré de TVA (art. 261-4-4° a du CGI)"),
+         F("telephone", "Téléphone"), F("email", "E-mail"), F("site", "Site internet"),
+         Heading("Signataires"),
+         F("representant", "Représentant légal (prénom et nom)"), F("representant_qualite", "Qualité (gérante…)"),
+         F("consultant", "Consultant(e)"), F("consultant_titres", "Diplômes, titres ou références du consultant"),
+         F("accessibilite", "Référent handicap (nom et contact)"),
+         Heading("Documents"),
+         F("ville", "Ville (« Fait à … »)"),
          F("departement", "Département habituel des lieux de travail (jours fériés locaux)")]
+IMAGES = (("logo", "Logo"), ("signature", "Signature du représentant légal"), ("cachet", "Cachet de l'organisme"))
 
 
 class ProviderForm(QWidget):
@@ -27,50 +38,88 @@ class ProviderForm(QWidget):
         self.provider = provider
         self.form = SectionForm(Provider, SPECS)
         self.form.set_value(provider)
-        self.logo_preview = QLabel()
-        self.logo_preview.setFixedSize(160, 64)
-        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_preview.setStyleSheet("border: 1px dashed #999;")
-        choose = QPushButton("Choisir un logo…")
-        choose.setAccessibleName("Choisir un logo")
-        choose.clicked.connect(self.choose_logo)
-        remove = QPushButton("Retirer le logo")
-        remove.setAccessibleName("Retirer le logo")
-        remove.clicked.connect(lambda: self.set_logo(b""))
+        self.form.edited.connect(self._check)
+        self.previews: dict[str, QLabel] = {}
         self.error = error_label("logoError")
-        row = QHBoxLayout()
-        row.addWidget(self.logo_preview)
-        row.addWidget(choose)
-        row.addWidget(remove)
-        row.addStretch(1)
+        grid = QGridLayout()
+        for row, (name, label) in enumerate(IMAGES):
+            preview = QLabel()
+            preview.setFixedSize(160, 64)
+            preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            preview.setStyleSheet("border: 1px dashed #999;")
+            choose = QPushButton("Choisir…")
+            choose.setAccessibleName(f"Choisir — {label}")
+            choose.clicked.connect(lambda _c=False, n=name, t=label: self.choose_image(n, t))
+            remove = QPushButton("Retirer")
+            remove.setAccessibleName(f"Retirer — {label}")
+            remove.clicked.connect(lambda _c=False, n=name: self.set_image(n, b""))
+            grid.addWidget(QLabel(label + " :"), row, 0)
+            grid.addWidget(preview, row, 1)
+            grid.addWidget(choose, row, 2)
+            grid.addWidget(remove, row, 3)
+            self.previews[name] = preview
+        grid.setColumnStretch(4, 1)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(self.form)
+        inner.addWidget(QLabel("<b>Images</b> (facultatives, PNG ou JPEG, reproduites sur le certificat de "
+                               "réalisation et les conventions) :"))
+        inner.addLayout(grid)
+        inner.addWidget(self.error)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(QLabel("Logo (facultatif, PNG ou JPEG) :"))
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        self.set_logo(provider.logo)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        for name, _label in IMAGES:
+            self.set_image(name, getattr(provider, name))
 
-    def set_logo(self, data: bytes) -> None:
-        self.provider = dataclasses.replace(self.provider, logo=data)
+    def _check(self) -> None:
+        typed, problems = self.form.read(self.provider)
+        self.form.show_problems({**typed.problems, **problems})
+
+    def set_image(self, name: str, data: bytes) -> None:
+        images: dict = {name: data}
+        self.provider = dataclasses.replace(self.provider, **images)
         pixmap = QPixmap()
+        preview = self.previews[name]
         if data and pixmap.loadFromData(data):
-            self.logo_preview.setPixmap(pixmap.scaled(156, 60, Qt.AspectRatioMode.KeepAspectRatio,
-                                                      Qt.TransformationMode.SmoothTransformation))
+            preview.setPixmap(pixmap.scaled(156, 60, Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation))
         else:
-            self.logo_preview.setText("Aucun logo")
+            preview.setPixmap(QPixmap())
+            preview.setText("Aucune image")
 
-    def choose_logo(self) -> None:
-        path = dialogs.choose_open_file(self, "Choisir un logo", "Images (*.png *.jpg *.jpeg)")
+    def choose_image(self, name: str, label: str) -> None:
+        path = dialogs.choose_open_file(self, f"Choisir — {label}", "Images (*.png *.jpg *.jpeg)")
         if not path:
             return
-        data = Path(path).read_bytes()[:MAX_LOGO_BYTES + 1]
-        if len(data) > MAX_LOGO_BYTES or not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+        try:
+            data = Path(path).read_bytes()[:MAX_IMAGE_BYTES + 1]
+        except OSError:
+            show_error(self.error, "Le fichier n'a pas pu être lu.")
+            return
+        if len(data) > MAX_IMAGE_BYTES or not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
             show_error(self.error, "Choisissez une image PNG ou JPEG de moins de 2 Mo.")
             return
         show_error(self.error, "")
-        self.set_logo(data)
+        self.set_image(name, data)
 
     def value(self) -> Provider:
         typed, _problems = self.form.read(self.provider)
-        return dataclasses.replace(typed, logo=self.provider.logo)
+        images: dict = {name: getattr(self.provider, name) for name, _label in IMAGES}
+        return dataclasses.replace(typed, **images)
+
+
+def ask_for_details(parent, provider: Provider) -> bool:
+    """Tell what the documents still need; True when the consultant wants to fill it in now."""
+    missing = provider.missing
+    if not missing:
+        return False
+    return dialogs.confirm(parent, "Les documents ont besoin de vos coordonnées",
+                           "Pour que les conventions, contrats, certificats et feuilles d'émargement soient "
+                           "acceptés par un financeur, renseignez une fois pour toutes : " + ", ".join(missing)
+                           + ".\n\nLes saisir maintenant (Fichier › Paramètres › Organisme) ?")
