@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__, paths
+from .cli_documents import add_commands, cmd_demo, cmd_export
 from .domain.clock import SystemClock
 from .domain.dates import short_date
 from .logsetup import setup_logging
@@ -25,6 +26,7 @@ EXIT_CODES = """codes de sortie :
   7  le contrôle d'intégrité a trouvé des problèmes
   8  installation défectueuse (version de Qt pour Python incompatible)
   9  fichier ou dossier inutilisable (introuvable, protégé en écriture, disque plein, dossier à la place d'un fichier)
+  10 export refusé (bilan inconnu, document indisponible, destinataire non autorisé par l'art. L6313-4)
 
 Les mots de passe sont lus au terminal ; quand l'entrée standard n'est pas un terminal,
 une ligne par mot de passe demandé est lue sur l'entrée standard."""
@@ -105,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("output", metavar="SORTIE")
     restore = sub.add_parser("restore", parents=[common], help="restaure la sauvegarde ENTRÉE (après vérification)")
     restore.add_argument("input", metavar="ENTRÉE")
+    add_commands(sub, common)
     return parser
 
 
@@ -233,12 +236,14 @@ def _run_demo(run_gui) -> int:
 
 
 COMMANDS = {"init": cmd_init, "check": cmd_check, "list": cmd_list, "backup": cmd_backup,
-            "restore": cmd_restore}
+            "restore": cmd_restore, "export": cmd_export, "demo": cmd_demo}
 
 
 def _run_command(args) -> int:
     from .instance_lock import InstanceLock
     from .storage.errors import VaultMissing
+    if args.command == "demo":  # writes into its own folder: no vault of the user's is touched
+        return cmd_demo(args)
     folder = paths.data_dir()
     if args.command != "init" and not folder.is_dir():
         if folder.exists():

@@ -21,6 +21,7 @@ from .domain.sections import (
     EntretienPrealable,
     EtapePlan,
     Experience,
+    Financement,
     FinDuBilan,
     Libelle,
     PhaseConclusion,
@@ -50,9 +51,14 @@ def fill(vault, today: dt.date) -> None:
     from .storage.exports import ProviderRepository
     bilans, dossiers = BilanRepository(vault), DossierRepository(vault)
     now = dt.datetime.combine(today, dt.time(9, 0))
-    ProviderRepository(vault).save(Provider(nom="Cabinet Horizon (fictif)", adresse="12 rue des Lilas, 69003 Lyon",
-                                            numero_declaration="84 69 00000 69", qualiopi="DEMO-0001",
-                                            consultant="Claire Martin", ville="Lyon"))
+    ProviderRepository(vault).save(Provider(nom="Cabinet Horizon (fictif)", adresse="12 rue des Lilas\n69003 Lyon",
+                                            numero_declaration="84690000069", qualiopi="DEMO-0001",
+                                            consultant="Claire Martin", ville="Lyon", siret="73282932000074",
+                                            telephone="04 78 00 00 00", email="contact@horizon.exemple",
+                                            representant="Claire Martin", representant_qualite="gérante",
+                                            consultant_titres="Master de psychologie du travail, 12 ans de "
+                                                              "pratique du bilan de compétences",
+                                            accessibilite="Claire Martin, référente handicap, 04 78 00 00 00"))
     day = lambda days: today + dt.timedelta(days=days)  # noqa: E731
 
     # 1. CPF, phase d'investigation
@@ -110,6 +116,11 @@ def fill(vault, today: dt.date) -> None:
                                             accord_signe_le=end, duree_conservation_ans=1), now)
     dossiers.save_section(third, Suivi(date_prevue=day(8)), now)
     dossiers.set_step(third, Step.ENTRETIEN_SUIVI, now)
+    dossiers.save_section(third, Financement(duree_heures=18, prix_euros=1500, contrat_signe_le=day(-248),
+                                             modalites_reglement="30 % à la fin du délai de rétractation, le solde "
+                                                                 "à chaque phase."), now)
+    dossiers.save_section(first, Financement(dossier_numero="DEMO-CPF-0001", cpf_entree_declaree_le=day(-26)), now)
+    fill_more(vault, today)
 
 
 class DemoFolder:
@@ -122,10 +133,52 @@ class DemoFolder:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-def create_demo_vault(folder: Path, today: dt.date, kdf=None):
+def create_demo_vault(folder: Path, today: dt.date, kdf=None, vault_folder: Path | None = None):
     from .storage.vault import Vault
-    vault = Vault(folder / "coffre")
+    vault = Vault(vault_folder or folder / "coffre")
     vault.create(DEMO_PASSPHRASE, kdf)
     fill(vault, today)
     vault.lock()
     return vault
+
+
+def fill_more(vault, today: dt.date) -> None:
+    """Bilans at the remaining steps, funded the remaining ways, with realised, planned and cancelled sessions."""
+    from .storage.bilans import BilanRepository
+    from .storage.dossiers import DossierRepository
+    bilans, dossiers = BilanRepository(vault), DossierRepository(vault)
+    now = dt.datetime.combine(today, dt.time(9, 0))
+    day = lambda days: today + dt.timedelta(days=days)  # noqa: E731
+    people = [("Bernard", "Lucie", Funding.OPCO, Step.PHASE_PRELIMINAIRE),
+              ("Petit", "Karim", Funding.FRANCE_TRAVAIL, Step.PREMIER_CONTACT),
+              ("Roux", "Mathilde", Funding.TRANSITIONS_PRO, Step.ENTRETIEN_PREALABLE),
+              ("Garnier", "Hugo", Funding.CONGE_RECLASSEMENT, Step.PHASE_CONCLUSION),
+              ("Fontaine", "Inès", Funding.EMPLOYEUR, Step.FIN_DU_BILAN),
+              ("Chevalier", "Paul", Funding.AUTRE, Step.PHASE_INVESTIGATION),
+              ("Morel", "Camille", Funding.PERSONNEL, Step.PHASE_PRELIMINAIRE)]
+    for index, (nom, prenom, funding, step) in enumerate(people):
+        bilan = bilans.create(Beneficiary(nom, prenom, dt.date(1975 + index, 1 + index, 10), "", "", ""), funding, now)
+        dossiers.save_section(bilan, PremierContact(date=day(-60 + index)), now)
+        if step is Step.PREMIER_CONTACT:
+            continue
+        dossiers.save_section(bilan, _consented(day(-50)), now)
+        if funding.requires_convention:
+            dossiers.save_section(bilan, Convention(employeur="Industries du Rhône (fictif)", duree_heures=24,
+                                                    transmis_le=day(-48), signe_employeur_le=day(-48),
+                                                    signe_salarie_le=day(-45), signe_prestataire_le=day(-48)), now)
+        elif funding is Funding.PERSONNEL:
+            dossiers.save_section(bilan, Financement(duree_heures=20, prix_euros=1600, contrat_signe_le=day(-3)), now)
+        else:
+            dossiers.save_section(bilan, Financement(acheteur=f"{funding.label} (fictif)", duree_heures=24,
+                                                     prix_euros=1900, contrat_signe_le=day(-47)), now)
+        if step is Step.ENTRETIEN_PREALABLE:
+            dossiers.set_step(bilan, step, now)
+            continue
+        statuses = [(-40, StatutSeance.REALISEE), (-33, StatutSeance.ANNULEE), (-26, StatutSeance.REALISEE),
+                    (5, StatutSeance.PLANIFIEE)] if funding is not Funding.PERSONNEL else [(12, StatutSeance.PLANIFIEE)]
+        for offset, status in statuses:
+            dossiers.save_seance(bilan, Seance(date=day(offset), debut=dt.time(14), fin=dt.time(16, 30),
+                                               etape=Step.PHASE_PRELIMINAIRE, statut=status), now)
+        if step is Step.FIN_DU_BILAN:
+            dossiers.save_section(bilan, FinDuBilan(date_fin=day(-20), conservation=Conservation.AUCUNE), now)
+        dossiers.set_step(bilan, step, now)

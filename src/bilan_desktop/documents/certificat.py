@@ -14,7 +14,7 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer
 from ..domain.dates import long_date, short_date
 from ..domain.seances import plural, realised_minutes
 from ..domain.workflow import Dossier
-from .base import STYLES, build_pdf, esc, fait_a, header_line, hours, markup, provider_block, table
+from .base import NBSP, STYLES, build_pdf, esc, fait_a, header_line, hours, markup, provider_block, table
 
 KIND = "Certificat de réalisation"
 INTERIM_KIND = "Attestation intermédiaire de réalisation"
@@ -53,7 +53,7 @@ def build(provider, beneficiary, dossier: Dossier, today: dt.date) -> bytes:
     minutes = realised_minutes(realised)
     remote = realised_minutes([s for s in realised if s.remote])
     employer = f", salarié·e de l'entreprise {beneficiary.employeur}" if beneficiary.employeur.strip() else ""
-    boxes = " ".join(("☒ " if nature == "bilan de compétences" else "☐ ") + nature for nature in NATURES)
+    boxes = "<br/>".join(("☒" if nature == "bilan de compétences" else "☐") + NBSP + nature for nature in NATURES)
     rows = [[short_date(s.date), f"{s.debut:%H:%M} – {s.fin:%H:%M}", hours(s.minutes / 60), s.modalite.label,
              s.etape.label] for s in realised]
     signatory = provider.representant.strip() or "—"
@@ -63,7 +63,8 @@ def build(provider, beneficiary, dossier: Dossier, today: dt.date) -> bytes:
                     "compétences <b>{p}</b>, atteste que :", s=signatory, q=quality, p=provider.nom or "—"),
              markup("<b>{n}</b>{e}", n=beneficiary.full_name, e=employer),
              markup("a suivi l'action : <b>Bilan de compétences</b> (réf. {r})", r=dossier.reference),
-             markup("Nature de l'action concourant au développement des compétences : {b}", b=boxes),
+             markup("Nature de l'action concourant au développement des compétences :"),
+             Paragraph(boxes, STYLES["body"]),
              markup("qui s'est déroulée du <b>{a}</b> au <b>{z}</b>, pour une durée de <b>{h}</b> réalisée{x}.",
                     a=long_date(first) if first else "—", z=long_date(last) if last else "—",
                     h=hours(minutes / 60), x="s" if minutes >= 120 else "")]

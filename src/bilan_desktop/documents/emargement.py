@@ -20,7 +20,7 @@ KIND = "Feuille d'émargement"
 BLANK_KIND = "Feuille d'émargement à signer"
 HEADERS = ["Date", "Horaires", "Durée", "Modalité et présence", "Signature du bénéficiaire",
            "Signature du consultant"]
-WIDTHS = [22 * mm, 24 * mm, 15 * mm, 41 * mm, 34 * mm, 34 * mm]
+WIDTHS = [22 * mm, 24 * mm, 17 * mm, 39 * mm, 34 * mm, 34 * mm]
 SIGNATURE_BOX = (32 * mm, 13 * mm)
 
 
@@ -28,14 +28,19 @@ def _cell(text: str, style: str = "cellsmall") -> Paragraph:
     return Paragraph(esc(text), STYLES[style])
 
 
+def _room() -> Spacer:
+    """An empty signature cell: room to sign by hand, and nothing written."""
+    return Spacer(SIGNATURE_BOX[0], SIGNATURE_BOX[1] + 2 * mm)
+
+
 def _signature(seance: Seance, role: Role):
     signature = seance.signature(role)
     if signature is None:
-        return ""
+        return _room()
     try:
         image = Image(io.BytesIO(signature.image))
     except Exception:  # an unreadable image leaves the cell empty, as unsigned
-        return ""
+        return _room()
     ratio = min(SIGNATURE_BOX[0] / image.imageWidth, SIGNATURE_BOX[1] / image.imageHeight)
     image.drawWidth, image.drawHeight = image.imageWidth * ratio, image.imageHeight * ratio
     return image
@@ -65,9 +70,9 @@ def _sheet(rows_of: list[Seance], blank: bool) -> Table:
     for s in rows_of:
         rows.append([_cell(short_date(s.date)), _cell(f"{s.debut:%H:%M} – {s.fin:%H:%M}"),
                      _cell(hours(s.minutes / 60)), _cell(_presence(s, blank)),
-                     "" if blank else _signature(s, Role.BENEFICIAIRE),
-                     "" if blank else _signature(s, Role.CONSULTANT)])
-    sheet = Table(rows, colWidths=WIDTHS, repeatRows=1, rowHeights=[None] + [17 * mm] * len(rows_of))
+                     _room() if blank else _signature(s, Role.BENEFICIAIRE),
+                     _room() if blank else _signature(s, Role.CONSULTANT)])
+    sheet = Table(rows, colWidths=WIDTHS, repeatRows=1)  # a row grows with its text, never under the room to sign
     sheet.setStyle(TableStyle([FONT_COMMAND, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6edf5")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (4, 1), (5, -1), "MIDDLE"),

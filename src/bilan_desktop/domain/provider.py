@@ -65,12 +65,13 @@ class Provider:
 
 
 def siret_valid(siret: str) -> bool:
-    """14 digits and the Luhn key (La Poste's SIRETs, 356 000 000 …, add up to a multiple of 5 instead)."""
+    """14 digits and the Luhn key (La Poste's establishments, SIREN 356 000 000, may instead have digits adding up
+    to a multiple of 5)."""
     digits = re.sub(r"\s", "", siret)
     if not re.fullmatch(r"\d{14}", digits):
         return False
-    if digits.startswith("356000000"):
-        return sum(int(d) for d in digits) % 5 == 0
+    if digits.startswith("356000000") and sum(int(d) for d in digits) % 5 == 0:
+        return True
     total = 0
     for index, char in enumerate(reversed(digits)):
         value = int(char) * (2 if index % 2 else 1)

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from ..domain.sections import Conservation
-from ..domain.sharing import Destination, export_problems
+from ..domain.sharing import COPIES_DESTROYED_WITH, Destination, export_problems
 from ..domain.workflow import RuleViolation
 from ..storage.atomic import write_bytes_atomic
 from ..storage.dossiers import DossierRepository
@@ -47,3 +47,48 @@ class DocumentService:
         conservation = fin.conservation if fin.conservation is Conservation.ACCORD_SUIVI else Conservation.SYNTHESE_CEP
         dossiers.save_section(bilan_id, dataclasses.replace(fin, conservation=conservation,
                                                             synthese_cep_transmise_le=now.date()), now)
+
+
+class DocumentUnavailable(Exception):
+    """A document this bilan cannot have yet; `problems` are French sentences."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(" ".join(problems))
+
+
+def produce(vault: Vault, bilan_id: int, document: str, today: dt.date) -> bytes:
+    """One document of one bilan, as the window builds it (the command line's `export`): the convocation is to the
+    next planned session, the procès-verbal that of the bilan's last destruction."""
+    from ..documents import convocation, pv_destruction
+    from ..documents.catalog import DocumentContext, DocumentKind, build, unavailable_reason
+    from ..domain.registry import Category
+    from ..domain.seances import StatutSeance
+    from ..storage.bilans import BilanRepository
+    from ..storage.exports import ProviderRepository
+    from ..storage.retention import RetentionEngine
+    dossier = DossierRepository(vault).load(bilan_id)
+    provider, beneficiary = ProviderRepository(vault).load(), BilanRepository(vault).beneficiary(bilan_id)
+    if document == "convocation":
+        upcoming = [s for s in dossier.seances if s.statut is StatutSeance.PLANIFIEE and s.date and s.date >= today]
+        if not upcoming:
+            raise DocumentUnavailable(["Aucune séance planifiée à venir : pas de convocation à produire."])
+        return convocation.build(provider, beneficiary, dossier.reference, upcoming[0], convocation.DEFAULT_TO_BRING,
+                                 today)
+    if document == "pv_destruction":
+        entries = [e for e in RetentionEngine(vault).register() if e.reference == dossier.reference]
+        if not entries:
+            raise DocumentUnavailable(["Rien n'a encore été détruit pour ce bilan : pas de procès-verbal."])
+        e = entries[0]
+        labels = {c.value: c.label for c in Category}
+        return pv_destruction.build(provider, pv_destruction.DestructionRecord(
+            e.reference, e.destroyed_on, e.legal_basis, [labels.get(c, c) for c in e.categories]))
+    kind = DocumentKind(document)
+    destroyed = RetentionEngine(vault).destroyed_on(dossier.reference)
+    category = COPIES_DESTROYED_WITH.get(document)
+    if category is not None and category.value in destroyed:
+        raise DocumentUnavailable([f"Détruit le {destroyed[category.value]:%d/%m/%Y} (art. R6313-7)."])
+    reason = unavailable_reason(kind, dossier)
+    if reason:
+        raise DocumentUnavailable([reason])
+    return build(kind, DocumentContext(provider, beneficiary, dossier, today))

@@ -1,0 +1,83 @@
+"""`bilan-desktop export` (one document of one bilan, guarded and logged as in the window) and `bilan-desktop demo`
+(a demo vault written into a folder, its passphrase printed, so that anyone can try the command line)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import paths
+from .domain.clock import SystemClock
+
+EXIT_REFUSED = 10
+DOCUMENTS = {"synthese": "synthese", "resultats": "resultats", "convention": "convention", "contrat": "contrat",
+             "emargement": "emargement", "emargement-vierge": "emargement_vierge", "certificat": "certificat",
+             "accord": "accord_conservation", "convocation": "convocation", "pv": "pv_destruction"}
+RECIPIENTS = {"beneficiaire": "beneficiaire", "employeur": "employeur", "financeur": "financeur", "cep": "cep",
+              "copie": "travail"}
+
+
+def add_commands(sub, common) -> None:
+    export = sub.add_parser("export", parents=[common], help="exporte un document d'un bilan dans SORTIE (PDF)")
+    export.add_argument("reference", metavar="RÉFÉRENCE", help="référence du bilan (ex. BC-2026-0001)")
+    export.add_argument("document", metavar="DOCUMENT", choices=list(DOCUMENTS),
+                        help="un document parmi : " + ", ".join(DOCUMENTS))
+    export.add_argument("output", metavar="SORTIE")
+    export.add_argument("--destinataire", choices=list(RECIPIENTS), default=None,
+                        help="à qui le document est remis (par défaut : beneficiaire, ou copie pour le pv)")
+    export.add_argument("--accord-ecrit", action="store_true",
+                        help="l'accord écrit du bénéficiaire pour cette transmission est recueilli (art. L6313-4)")
+    demo = sub.add_parser("demo", parents=[common], help="écrit un coffre de démonstration dans DOSSIER et affiche "
+                                                         "son mot de passe")
+    demo.add_argument("folder", metavar="DOSSIER")
+
+
+def cmd_export(args) -> int:
+    from .cli import EXIT_FILE, _unlocked_vault
+    from .domain.sharing import Destination, destinations
+    from .domain.workflow import RuleViolation
+    from .services.documents import DocumentService, DocumentUnavailable, produce
+    target = Path(args.output)
+    if target.exists():
+        print("Le fichier de sortie existe déjà : il n'est jamais écrasé. Rien n'a été écrit.", file=sys.stderr)
+        return EXIT_FILE
+    if target.resolve().parent == paths.data_dir().resolve():
+        print("Un document ne s'exporte pas dans le dossier du coffre. Rien n'a été écrit.", file=sys.stderr)
+        return EXIT_FILE
+    vault = _unlocked_vault()
+    try:
+        from .services.bilans import BilanService
+        bilan_id = BilanService(vault).bilan_id_of(args.reference)
+        if bilan_id is None:
+            print(f"Aucun bilan ne porte la référence « {args.reference} ».", file=sys.stderr)
+            return EXIT_REFUSED
+        document = DOCUMENTS[args.document]
+        now = SystemClock().now()
+        try:
+            data = produce(vault, bilan_id, document, now.date())
+            recipient = Destination(RECIPIENTS[args.destinataire]) if args.destinataire else destinations(document)[0]
+            DocumentService(vault).export(document, data, bilan_id, args.reference, recipient, args.accord_ecrit,
+                                          target, now)
+        except (RuleViolation, DocumentUnavailable) as exc:
+            print("Export refusé : " + " ".join(exc.problems), file=sys.stderr)
+            return EXIT_REFUSED
+    finally:
+        vault.lock()
+    print(f"Document écrit : {target}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .cli import EXIT_FILE
+    from .demo import DEMO_PASSPHRASE, create_demo_vault
+    folder = Path(args.folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        print("Le dossier existe et n'est pas vide : le coffre de démonstration s'écrit dans un dossier neuf. Rien "
+              "n'a été écrit.", file=sys.stderr)
+        return EXIT_FILE
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    create_demo_vault(folder, SystemClock().today(), vault_folder=folder)
+    print(f"Coffre de démonstration écrit dans {folder}")
+    print("Essayez : bilan-desktop list --data-dir " + str(folder))
+    print(f"Mot de passe : {DEMO_PASSPHRASE}")
+    return 0
