@@ -12,6 +12,7 @@ from . import APP_NAME, __version__, paths
 from .cli_documents import add_commands, cmd_demo, cmd_export
 from .domain.clock import SystemClock
 from .domain.dates import short_date
+from .domain.text import counted
 from .logsetup import setup_logging
 from .storage.errors import VaultError
 
@@ -175,7 +176,7 @@ def cmd_check(args) -> int:
           f"pages de {settings['cipher_page_size']} octets")
     print(f"Version du schéma : {version}")
     if problems:
-        print(f"Intégrité : {len(problems)} problème(s) détecté(s)")
+        print(f"Intégrité : {counted(len(problems), 'problème détecté', 'problèmes détectés')}")
         for problem in problems[:20]:
             print(f"  {problem}")
         return EXIT_CHECK_FAILED
@@ -192,7 +193,7 @@ def cmd_list(args) -> int:
         vault.lock()
     for s in summaries:
         print(f"{s.reference}\t{s.display_name}\t{s.funding.label}\t{s.step.label}\t{short_date(s.opened_on)}")
-    print(f"{len(summaries)} bilan(s)", file=sys.stderr)
+    print(counted(len(summaries), "bilan"), file=sys.stderr)
     return 0
 
 
@@ -206,7 +207,7 @@ def cmd_backup(args) -> int:
         manifest, _removed = back_up(vault, Path(args.output), secret, SystemClock().now())
     finally:
         vault.lock()
-    print(f"Sauvegarde écrite et vérifiée : {sum(manifest.row_counts.values())} enregistrement(s).")
+    print(f"Sauvegarde écrite et vérifiée : {counted(sum(manifest.row_counts.values()), 'enregistrement')}.")
     return 0
 
 
@@ -219,7 +220,7 @@ def cmd_restore(args) -> int:
     finally:
         vault.lock()
     print(f"Sauvegarde du {manifest.created_at[:10]} restaurée : "
-          f"{sum(manifest.row_counts.values())} enregistrement(s).")
+          f"{counted(sum(manifest.row_counts.values()), 'enregistrement')}.")
     return 0
 
 

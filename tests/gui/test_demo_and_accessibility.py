@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QCheckBox, QCombo
                                QPlainTextEdit, QRadioButton, QTableWidget, QTextBrowser, QWidget)
 
 from bilan_desktop import cli, paths
+from bilan_desktop.domain.registry import ORDER
 from bilan_desktop.demo import BANNER, DEMO_PASSPHRASE, create_demo_vault
 from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.storage.bilans import BilanRepository
@@ -32,7 +33,7 @@ def unnamed_inputs(root: QWidget) -> list[str]:
     return missing
 
 
-def test_demo_vault_banner_passphrase_and_three_bilans(qtbot, qapp, tmp_path, script):
+def test_demo_vault_banner_passphrase_and_a_bilan_at_every_step(qtbot, qapp, tmp_path, script):
     create_demo_vault(tmp_path, dt.date(2026, 11, 26))
     paths.set_data_dir(tmp_path / "coffre")
     window = build_main_window(demo=True)
@@ -42,8 +43,9 @@ def test_demo_vault_banner_passphrase_and_three_bilans(qtbot, qapp, tmp_path, sc
     assert banner.text() == BANNER == "Mode démonstration — données fictives"
     assert DEMO_PASSPHRASE in window.unlock_page.hint.text()
     unlock(window, DEMO_PASSPHRASE)
-    steps = sorted(window.list_page.model.index(r, 3).data() for r in range(3))
-    assert steps == ["Convention", "Entretien de suivi", "Phase d'investigation"]
+    model = window.list_page.model
+    steps = {model.index(r, 3).data() for r in range(model.rowCount())}
+    assert steps == {step.label for step in ORDER}
     window.vault.lock()
 
 

@@ -99,7 +99,7 @@ def test_preview_in_memory_then_export_a_working_copy(window, script, tmp_path):
     for handler in (preview, destination, choose, lambda d: QMessageBox.Ok):
         script.expect(handler)
     by_accessible_name(page, "Aperçu — Document de synthèse").click()
-    assert seen == {"pages": "2 page(s)", "pixmap": True}  # cover, then the sections
+    assert seen == {"pages": "2 pages", "pixmap": True}  # cover, then the sections
     written = (tmp_path / "copie.pdf").read_bytes()
     assert written.startswith(b"%PDF")
     entry = ExportLog(window.vault).entries(1)[0]
@@ -135,7 +135,7 @@ def test_convocation_from_the_sessions_page(window, script, tmp_path):
     shown = []
     script.expect(lambda d: shown.append(d.count.text()) or QDialog.Rejected)
     bw.seances.buttons["Convocation…"].click()
-    assert shown == ["1 page(s)"]
+    assert shown == ["1 page"]
 
 
 def test_a_failing_build_is_reported_without_the_users_text(window, script, monkeypatch):

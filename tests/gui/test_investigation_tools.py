@@ -34,7 +34,7 @@ def test_questionnaire_with_the_keyboard_paused_resumed_scored(window, script):
     script.expect(first_half)
     by_accessible_name(bw, "Questionnaire d'intérêts (RIASEC)").click()
     assert repo.load(1).questionnaires.riasec[:11] == plan[:10] + [0]
-    assert "10 réponse(s) sur 48" in bw.tools.summary.text()
+    assert "10 réponses sur 48" in bw.tools.summary.text()
 
     def second_half(dialog):
         dialog.show()

@@ -40,9 +40,9 @@ def test_filter_as_you_type_is_accent_and_case_insensitive(window):
     assert _names(window) == ["ŒUVRAY Noël"]
     window.list_page.filter.setText("plan développement")
     assert _names(window) == ["MARTIN Jérôme"]
-    assert "1 bilan(s) affiché(s) sur 4" == window.list_page.count.text()
+    assert "1 bilan affiché sur 4" == window.list_page.count.text()
     window.list_page.filter.setText("")
-    assert len(_names(window)) == 4 and window.list_page.count.text() == "4 bilan(s)"
+    assert len(_names(window)) == 4 and window.list_page.count.text() == "4 bilans"
 
 
 def test_list_is_sortable_by_each_column(window):

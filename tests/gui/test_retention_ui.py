@@ -58,7 +58,7 @@ def test_end_without_consent_says_what_goes_offers_the_synthese_then_destroys(wi
     window.journal_action.trigger()
     assert shown[0][0] == "26/11/2026" and shown[0][1] == "BC-2026-0001" and "R6313-7" in shown[0][2]
     assert "Lefèvre" not in " ".join(shown[0])
-    assert shown[1] == "1 page(s)"
+    assert shown[1] == "1 page"
 
 
 def test_end_can_be_cancelled_but_the_date_still_rules(window, script, clock):

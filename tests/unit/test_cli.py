@@ -49,7 +49,7 @@ def test_init_check_list_backup_restore(tmp_path):
     assert f"Version du schéma : {CURRENT_VERSION}" in check.stdout
 
     listed = cli("list", stdin=PASS + "\n", data_dir=folder)
-    assert listed.returncode == 0 and "0 bilan(s)" in listed.stderr
+    assert listed.returncode == 0 and "0 bilan" in listed.stderr
 
     backup = tmp_path / "copie.bilanbak"
     result = cli("backup", str(backup), stdin=f"{PASS}\n{BACKUP_PASS}\n", data_dir=folder)

@@ -100,7 +100,7 @@ def test_check_of_a_damaged_page_reports_instead_of_crashing(data, page):
     assert "Traceback" not in result.stderr and "ERROR" not in result.stderr
     # a damaged data page is found by the check; a damaged schema page stops the opening itself, and the right
     # passphrase (proven by the key file) tells it from a wrong one
-    assert "problème(s) détecté(s)" in result.stdout or "Le mot de passe est correct" in result.stderr
+    assert "problème" in result.stdout or "Le mot de passe est correct" in result.stderr
     assert snapshot(data) == before
 
 
@@ -190,7 +190,7 @@ def test_an_unwritable_log_folder_does_not_stop_the_application(data, tmp_path):
     blocker = tmp_path / "etat"
     blocker.write_text("un fichier à la place du dossier des journaux")
     result = run("list", "--data-dir", data, stdin=PASSPHRASE + "\n", env_extra={"XDG_STATE_HOME": str(blocker)})
-    assert result.returncode == 0 and "40 bilan(s)" in result.stderr, result.stderr
+    assert result.returncode == 0 and "40 bilans" in result.stderr, result.stderr
 
 
 def test_an_unwritable_folder_is_not_reported_as_in_use(tmp_path):

@@ -69,7 +69,7 @@ def test_synthese_sections_and_mentions(docs):
     for mention in ("Document strictement confidentiel, destiné au seul bénéficiaire (art. L6313-4 du Code du travail)",
                     "Circonstances et demande", "Objectifs du bilan", "Parcours professionnel et formation",
                     "Compétences et aptitudes", "Motivations, intérêts et valeurs",
-                    "Projet professionnel et vérification de sa pertinence", "Alternative(s)", "Besoins de formation",
+                    "Projet professionnel et vérification de sa pertinence", "Pistes alternatives", "Besoins de formation",
                     "Conditions et moyens", "Plan d'action", "Entretien de suivi", "Le bénéficiaire", "Le consultant",
                     "84 69 12345 69", "QUA-2026-001", "du lundi 9 mars 2026 au vendredi 29 mai 2026",
                     "24 h en 8 séances",

@@ -9,6 +9,7 @@ from .choice import Choice
 from .codec import content
 from .lifecycle import Step
 from .sections import ModaliteSeance
+from .text import plural  # noqa: F401 (re-exported: the documents count sessions)
 
 MAX_HOURS = 24.0
 # The free entretien préalable comes before the bilan and the follow-up interview after its end:
@@ -99,11 +100,6 @@ class Seance:
         return self.counted and self.statut is StatutSeance.REALISEE
 
 
-def plural(count: int, word: str, words: str = "") -> str:
-    """French agreement: singular for 0 and 1 (« 0 séance », « 1 an »), plural from 2."""
-    return word if abs(count) < 2 else (words or word + "s")
-
-
 def format_hours(minutes: int) -> str:
     """1410 -> '23 h 30'; 1440 -> '24 h'."""
     hours, rest = divmod(int(minutes), 60)
@@ -117,6 +113,12 @@ def counted_minutes(seances: list[Seance], excluding_id: int | None = None) -> i
 
 def realised_minutes(seances: list[Seance]) -> int:
     return sum(s.minutes for s in seances if s.realised)
+
+
+def hours_of(dossier) -> tuple[int, int]:
+    """(minutes realised, minutes planned) of the bilan's phases: the list shows them apart."""
+    done = realised_minutes(dossier.seances)
+    return done, counted_minutes(dossier.seances) - done
 
 
 def hours_summary(seances: list[Seance]) -> str:

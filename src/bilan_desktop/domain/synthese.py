@@ -15,7 +15,7 @@ TITLES = {
     "competences": "Compétences et aptitudes",
     "motivations": "Motivations, intérêts et valeurs",
     "projet": "Projet professionnel et vérification de sa pertinence",
-    "alternatives": "Alternative(s)",
+    "alternatives": "Pistes alternatives",
     "formation": "Besoins de formation",
     "conditions": "Conditions et moyens favorisant la réalisation du projet",
     "suivi": "Entretien de suivi",

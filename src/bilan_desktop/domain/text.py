@@ -54,3 +54,13 @@ def french_spacing(text: str) -> str:
     spaced = _AFTER.sub("«" + NBSP, spaced)
     return _HOURS.sub(lambda m: f"{m.group(1)}{NBSP}h{NBSP}{m.group(2)}" if m.group(1) else f"{m.group(3)}{NBSP}h",
                       spaced)
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    """French agreement: singular for 0 and 1 (« 0 séance », « 1 an »), plural from 2."""
+    return word if abs(count) < 2 else (words or word + "s")
+
+
+def counted(count: int, word: str, words: str = "") -> str:
+    """« 1 bilan », « 3 bilans », « 0 problème »."""
+    return f"{count} {plural(count, word, words)}"

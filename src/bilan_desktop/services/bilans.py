@@ -3,6 +3,7 @@ confirm a refus réputé. Rules come from the domain (domain/rules.py, domain/wo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 
@@ -19,8 +20,8 @@ from ..domain.rules import (
     section_problems,
     suspend_problems,
 )
-from ..domain.seances import Seance
-from ..domain.workflow import Dossier, RuleViolation, advance, effective_step
+from ..domain.seances import Seance, hours_of
+from ..domain.workflow import Dossier, RuleViolation, advance, effective_step, next_deadline
 from ..storage.bilans import BilanRepository, BilanSummary
 from ..storage.dossiers import DossierRepository
 from ..storage.retention import RetentionEngine
@@ -49,6 +50,15 @@ class BilanService:
 
     def summaries(self) -> list[BilanSummary]:
         return self.bilans.summaries()
+
+    def list_rows(self, today: dt.date) -> list[BilanSummary]:
+        """Every bilan as the list shows it: its step as of today (a convention past its delay reads « Refus
+        réputé »), its state, next deadline and hours realised and planned."""
+        overview = self.overview()
+        states = self.states(today, overview)
+        return [dataclasses.replace(s, step=effective_step(overview[s.id], today), state=states[s.id],
+                                    deadline=next_deadline(overview[s.id], today), hours=hours_of(overview[s.id]))
+                for s in self.summaries()]
 
     def summary(self, bilan_id: int) -> BilanSummary | None:
         return self.bilans.summary(bilan_id)

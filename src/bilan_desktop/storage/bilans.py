@@ -23,6 +23,7 @@ class BilanSummary:
     updated_at: dt.datetime
     deadline: tuple[str, dt.date] | None = None
     state: State = State.EN_COURS
+    hours: tuple[int, int] = (0, 0)  # minutes realised, minutes planned (phases only)
 
     @property
     def display_name(self) -> str:

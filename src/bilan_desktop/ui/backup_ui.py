@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
 from ..domain.clock import Clock
+from ..domain.text import counted
 from ..services import backups
 from ..storage.backup import BackupSecret
 from ..storage.errors import VaultError
@@ -109,10 +110,11 @@ def backup_flow(parent, vault: Vault, clock: Clock, prefs=None) -> bool:
         dialogs.error(parent, "Sauvegarde impossible", message)
         return False
     log.info("backup written: %d rows, %d old backup(s) removed", sum(manifest.row_counts.values()), len(removed))
+    pruned = counted(len(removed), "ancienne sauvegarde supprimée", "anciennes sauvegardes supprimées")
+    rows = counted(sum(manifest.row_counts.values()), "enregistrement")
     dialogs.inform(parent, "Sauvegarde terminée",
-                   f"La sauvegarde a été écrite puis vérifiée ({sum(manifest.row_counts.values())} "
-                   "enregistrements). Rangez-la en lieu sûr, avec son mot de passe à part."
-                   + (f" {len(removed)} ancienne(s) sauvegarde(s) supprimée(s) de ce dossier." if removed else ""))
+                   f"La sauvegarde a été écrite puis vérifiée ({rows}). Rangez-la en lieu sûr, avec son mot de passe "
+                   "à part." + (f" {pruned} de ce dossier." if removed else ""))
     return True
 
 
@@ -123,7 +125,7 @@ def restore_message(info) -> str:
             "coffre sera remplacé par le sien.")
     if info.destroyed_since:
         text += (f"\n\nCette sauvegarde est antérieure à la destruction réglementaire (art. R6313-7) des documents de "
-                 f"{len(info.destroyed_since)} bilan(s) : {', '.join(info.destroyed_since)}. Ces documents ne "
+                 f"{counted(len(info.destroyed_since), 'bilan')} : {', '.join(info.destroyed_since)}. Ces documents ne "
                  "reviendront pas : ils sont détruits de nouveau avant tout affichage, et le journal des destructions "
                  "est conservé.")
     return text + "\n\nContinuer ?"

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from ..domain.dates import short_date
 from ..domain.lifecycle import State, Step
-from ..domain.text import contains_words, fold, query_words
+from ..domain.seances import format_hours
+from ..domain.text import contains_words, counted, fold, query_words
 from ..storage.bilans import BilanSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS = ("Référence", "Bénéficiaire", "Financement", "Étape", "État", "Prochaine échéance", "Ouvert le", "Modifié le")
+COLUMNS = ("Référence", "Bénéficiaire", "Financement", "Étape", "État", "Prochaine échéance", "Ouvert le", "Modifié le",
+           "Heures réalisées + planifiées")
 STEP_ORDER = {step: position for position, step in enumerate(Step)}
 STATE_ORDER = {state: position for position, state in enumerate(State)}
 MODIFIED = COLUMNS.index("Modifié le")
@@ -55,11 +57,13 @@ class BilanListModel(QAbstractTableModel):
         self._haystacks = [fold(f"{r.nom} {r.prenom} {r.reference} {r.funding.label} {r.step.label} {r.state.label}")
                            for r in self._all]
         self._keys = [(r.reference, fold(r.display_name), fold(r.funding.label), STEP_ORDER[r.step],
-                       STATE_ORDER[r.state], r.deadline[1] if r.deadline else dt.date.max, r.opened_on, r.updated_at)
+                       STATE_ORDER[r.state], r.deadline[1] if r.deadline else dt.date.max, r.opened_on, r.updated_at,
+                       r.hours)
                       for r in self._all]
         self._display = [(r.reference, r.display_name, r.funding.label, r.step.label, r.state.label,
                           f"{short_date(r.deadline[1])} ({r.deadline[0].lower()})" if r.deadline else "",
-                          short_date(r.opened_on), r.updated_at.strftime("%d/%m/%Y %H:%M")) for r in self._all]
+                          short_date(r.opened_on), r.updated_at.strftime("%d/%m/%Y %H:%M"),
+                          f"{format_hours(r.hours[0])} + {format_hours(r.hours[1])}") for r in self._all]
         self._visible = self._compute_visible()
         self.endResetModel()
 
@@ -197,9 +201,9 @@ class BilanListPage(QWidget):
         if total == 0:
             self.count.setText("")
         elif shown == total:
-            self.count.setText(self.tr("%n bilan(s)", "", total).replace("%n", str(total)))
+            self.count.setText(counted(total, "bilan"))
         else:
-            self.count.setText(f"{shown} bilan(s) affiché(s) sur {total}")
+            self.count.setText(f"{counted(shown, 'bilan affiché', 'bilans affichés')} sur {total}")
 
     def _activated(self, index) -> None:
         bilan_id = self.model.data(index, ID_ROLE)

@@ -26,6 +26,7 @@ from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavai
 from ..documents.preview import PdfPreview
 from ..domain.dates import short_date
 from ..domain.sharing import COPIES_DESTROYED_WITH, Destination, destinations, export_problems, needs_agreement
+from ..domain.text import counted
 from ..domain.workflow import RuleViolation
 from ..services.documents import DocumentService
 from ..storage.exports import ExportLog, ProviderRepository
@@ -51,7 +52,7 @@ class PreviewDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
-        self.count = QLabel(f"{len(self.preview)} page(s)")
+        self.count = QLabel(counted(len(self.preview), "page"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = buttons.addButton("Exporter…", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)

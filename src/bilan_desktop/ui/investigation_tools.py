@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from ..domain.questionnaires import BIGFIVE, RIASEC, holland_code, scale_scores
 from ..domain.sections import Alternative, Libelle
+from ..domain.text import counted
 from ..domain.workflow import RuleViolation
 from ..storage.rome import RomeCatalog, RomeUnavailable
 from . import dialogs
@@ -70,7 +71,7 @@ class InvestigationTools(QWidget):
                 parts.append("Personnalité : " + ", ".join(f"{k} {v}" for k, v in
                                                            scale_scores(BIGFIVE, BIGFIVE.answers(q)).items()))
             else:
-                parts.append(f"{instrument.title} : {answered} réponse(s) sur {len(instrument.items)}")
+                parts.append(f"{instrument.title} : {counted(answered, 'réponse')} sur {len(instrument.items)}")
         self.summary.setText(" — ".join(parts))
 
     def _save_questionnaires(self, value) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 
 from PySide6.QtCore import Qt, QTimer
@@ -14,7 +13,7 @@ from ..demo import BANNER as DEMO_BANNER
 from ..demo import DEMO_PASSPHRASE
 from ..domain.clock import Clock
 from ..domain.sections import PremierContact
-from ..domain.workflow import effective_step, next_deadline
+from ..domain.text import counted
 from ..services.bilans import BilanService
 from ..storage.errors import VaultError, VaultIncomplete
 from ..storage.exports import ProviderRepository
@@ -236,15 +235,7 @@ class MainWindow(QMainWindow):
     def reload_list(self) -> None:
         """The list shows each bilan's step as of today (a convention past its delay reads « Refus réputé »)
         and its next deadline."""
-        today = self.clock.today()
-        overview = self.dossiers.overview()
-        states = self.repository.states(today, overview)
-        rows = []
-        for summary in self.repository.summaries():
-            dossier = overview[summary.id]
-            rows.append(dataclasses.replace(summary, step=effective_step(dossier, today), state=states[summary.id],
-                                            deadline=next_deadline(dossier, today)))
-        self.list_page.set_rows(rows)
+        self.list_page.set_rows(self.repository.list_rows(self.clock.today()))
 
     # -- lock ------------------------------------------------------------------------------------
     def lock(self) -> None:
@@ -296,7 +287,7 @@ class MainWindow(QMainWindow):
             self.retention_status.setText(f"Destruction en attente ({', '.join(report.pending)}) : nouvelle "
                                           "tentative automatique. Vérifiez l'espace disque.")
         else:
-            self.retention_status.setText(f"{len(report.offvault)} copie(s) hors coffre à détruire"
+            self.retention_status.setText(f"{counted(len(report.offvault), 'copie')} hors coffre à détruire"
                                           if report.offvault else "")
         if report.destroyed:
             self.statusBar().showMessage("Destruction réglementaire effectuée (art. R6313-7) : "

@@ -26,6 +26,7 @@ from ..domain.questionnaire_items import (
     RIASEC_QUESTION,
 )
 from ..domain.questionnaires import BIGFIVE, RIASEC, Instrument, Questionnaires, holland_code, scale_scores
+from ..domain.text import counted
 from .charts import BarsChart, HexagonChart
 
 PROMPTS = {"riasec": (RIASEC_QUESTION, RIASEC_ANSWERS), "bigfive": (BIGFIVE_QUESTION, BIGFIVE_ANSWERS)}
@@ -93,7 +94,7 @@ class QuestionnaireDialog(QDialog):
     def show_item(self) -> None:
         item = self.instrument.items[self.position]
         answered = sum(1 for a in self.answers if a)
-        self.progress.setText(f"Question {self.position + 1} sur {len(self.answers)} — {answered} réponse(s)")
+        self.progress.setText(f"Question {self.position + 1} sur {len(self.answers)} — {counted(answered, 'réponse')}")
         self.item_text.setText(item[3])
         for value, button in enumerate(self.choice_buttons, start=1):
             button.setChecked(self.answers[self.position] == value)

@@ -104,7 +104,7 @@ PAGES: dict[Step, tuple[str, str, list]] = {
                         "synthèse transmise à sa demande à l'opérateur du conseil en évolution professionnelle.", [
         F("date_fin", "Date de fin du bilan"), F("conservation", "Décision de conservation"),
         F("accord_signe_le", "Accord écrit signé le"),
-        F("duree_conservation_ans", "Durée de conservation", suffix=" an(s)", minimum=1, maximum=3),
+        F("duree_conservation_ans", "Durée de conservation (en années)", minimum=1, maximum=3),
         F("synthese_cep_transmise_le", "Synthèse transmise à l'opérateur du CEP le"),
         F("accord_retire_le", "Accord retiré par le bénéficiaire le")]),
     Step.ENTRETIEN_SUIVI: ("Entretien de suivi (environ six mois après la fin)", "", [

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ..domain.passphrase import HINT, MIN_LENGTH, estimate
+from ..domain.text import counted
 from ..storage.keyfile import normalize_passphrase
 
 
@@ -39,7 +40,7 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
     strength = estimate(normalize_passphrase(passphrase))
     bits = int(strength.bits)
     if len(passphrase) < MIN_LENGTH:
-        return bits, f"Trop court : {len(passphrase)} caractère(s) sur {MIN_LENGTH} au minimum."
+        return bits, f"Trop court : {counted(len(passphrase), 'caractère')} sur {MIN_LENGTH} au minimum."
     if not strength.acceptable:
         return bits, f"Force : insuffisante (environ {bits} bits, il en faut 60). {HINT}"
     if bits < 80:
