@@ -53,13 +53,25 @@ def test_questionnaire_with_the_keyboard_paused_resumed_scored(window, script):
     def results(dialog):
         seen["summary"] = dialog.summary.text()
         seen["matches"] = dialog.matches.count()
+        seen["traits before"] = dialog.include_traits.isEnabled()
         dialog.include.setChecked(True)
+        seen["traits after"] = dialog.include_traits.isEnabled()
         return QDialog.Accepted
 
     script.expect(results)
     by_accessible_name(bw, "Résultats").click()
     assert "S (I = A)" in seen["summary"] and "Social 40" in seen["summary"] and seen["matches"] > 0
     assert repo.load(1).questionnaires.graphiques_dans_synthese
+    assert not repo.load(1).questionnaires.personnalite_dans_synthese  # the five traits only when chosen apart
+    assert (seen["traits before"], seen["traits after"]) == (False, True)
+
+    def with_traits(dialog):
+        dialog.include_traits.setChecked(True)
+        return QDialog.Accepted
+
+    script.expect(with_traits)
+    by_accessible_name(bw, "Résultats").click()
+    assert repo.load(1).questionnaires.personnalite_dans_synthese
 
 
 def test_rome_code_set_on_the_main_project_from_the_search(window, script):

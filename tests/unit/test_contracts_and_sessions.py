@@ -176,3 +176,17 @@ def test_siret_key_and_provider_problems():
                                                                                         "numero_declaration"}
     assert Provider(siret="73282932000074", numero_declaration="84 69 12345 69").problems == {}
     assert "SIRET" in Provider().missing and "représentant légal" in Provider().missing
+
+
+def test_the_last_day_of_withdrawal_is_the_next_deadline_until_it_passes():
+    from bilan_desktop.domain.lifecycle import Step
+    from bilan_desktop.domain.workflow import next_deadline
+    d = dossier("x", funding=Funding.PERSONNEL)
+    d.step = Step.PHASE_PRELIMINAIRE
+    d.seances = []
+    d.financement = Financement(contrat_signe_le=D(2026, 11, 2))
+    assert next_deadline(d, D(2026, 11, 12)) == ("Fin du délai de rétractation", D(2026, 11, 12))
+    assert next_deadline(d, D(2026, 11, 13)) != ("Fin du délai de rétractation", D(2026, 11, 12))
+    d.funding = Funding.OPCO
+    assert next_deadline(d, D(2026, 11, 3)) is None or next_deadline(d, D(2026, 11, 3))[0] != \
+        "Fin du délai de rétractation"

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from . import calendar_fr
+from .contracts import contract_withdrawal_end
 from .dates import long_date
 from .funding import Funding
 from .lifecycle import Step
@@ -313,6 +314,9 @@ def next_deadline(d: Dossier, today: dt.date) -> tuple[str, dt.date] | None:
         last = convention_last_day(d)
         if last is not None and d.convention.signe_salarie_le is None:
             return "Signature du salarié", last
+    withdrawal = contract_withdrawal_end(d.funding, d.financement)
+    if withdrawal is not None and withdrawal >= today and ORDER.index(current) <= ORDER.index(Step.PHASE_PRELIMINAIRE):
+        return "Fin du délai de rétractation", withdrawal
     if current in (Step.PHASE_PRELIMINAIRE, Step.PHASE_INVESTIGATION, Step.PHASE_CONCLUSION,
                    Step.ENTRETIEN_PREALABLE, Step.PREMIER_CONTACT):
         upcoming = sorted(s.date for s in d.seances if s.date and s.date >= today)

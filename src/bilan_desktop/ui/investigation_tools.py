@@ -100,8 +100,11 @@ class InvestigationTools(QWidget):
         dialog.matches.itemDoubleClicked.connect(lambda item: self.open_rome(code=item.data(Qt.ItemDataRole.UserRole)))
         if dialogs.launch(dialog) != QDialog.DialogCode.Accepted:
             return
-        if self.editable and dialog.include.isChecked() != q.graphiques_dans_synthese:
-            self._save_questionnaires(dataclasses.replace(q, graphiques_dans_synthese=dialog.include.isChecked()))
+        chosen = dataclasses.replace(q, graphiques_dans_synthese=dialog.include.isChecked(),
+                                     personnalite_dans_synthese=dialog.include.isChecked()
+                                     and dialog.include_traits.isChecked())
+        if self.editable and chosen != q:
+            self._save_questionnaires(chosen)
             self.changed.emit()
 
     def open_rome(self, _checked=False, code: str | None = None) -> None:

@@ -177,10 +177,17 @@ class ResultsDialog(QDialog):
         if self.matches.count():
             layout.addWidget(QLabel("Métiers dont le profil RIASEC correspond (double-cliquez pour ouvrir la fiche) :"))
             layout.addWidget(self.matches)
-        self.include = QCheckBox("Inclure les graphiques dans le document de synthèse")
+        self.include = QCheckBox("Inclure le profil d'intérêts (RIASEC) dans le document de synthèse")
         self.include.setAccessibleName(self.include.text())
         self.include.setChecked(questionnaires.graphiques_dans_synthese)
         layout.addWidget(self.include)
+        self.include_traits = QCheckBox("Y inclure aussi les cinq traits de personnalité (présentés au bénéficiaire "
+                                        "avec « Stabilité émotionnelle »)")
+        self.include_traits.setAccessibleName("Inclure les traits de personnalité dans le document de synthèse")
+        self.include_traits.setChecked(questionnaires.personnalite_dans_synthese)
+        self.include_traits.setEnabled(self.include.isChecked())
+        self.include.toggled.connect(self.include_traits.setEnabled)
+        layout.addWidget(self.include_traits)
         close = QPushButton("Fermer")
         close.clicked.connect(self.accept)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
