@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..documents import catalog
+from ..documents import catalog, certificat
 from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavailable_reason
 from ..documents.preview import PdfPreview
 from ..domain.dates import short_date
@@ -176,6 +176,15 @@ def export_flow(parent, kind: DocumentKind, pdf: bytes, bilan_id: int | None, re
     return True
 
 
+def ready_text(kind: DocumentKind, dossier, today) -> str:
+    """What the consultant will get, when it is not obvious from the document's name."""
+    if kind is DocumentKind.CONTRAT:
+        return f"Prêt : {dossier.funding.contract.label}."
+    if kind is DocumentKind.CERTIFICAT and not certificat.is_final(dossier, today):
+        return "Prêt : attestation intermédiaire (heures réalisées à ce jour ; le bilan n'est pas terminé)."
+    return "Prêt."
+
+
 class DocumentsPage(QWidget):
     """One row per document: whether it can be produced, a preview and an export button."""
 
@@ -231,7 +240,7 @@ class DocumentsPage(QWidget):
             category = COPIES_DESTROYED_WITH.get(kind.value)
             if category is not None and destroyed and category.value in destroyed:
                 reason = f"Détruit le {short_date(destroyed[category.value])} (art. R6313-7)."
-            status.setText(reason or "Prêt.")
+            status.setText(reason or ready_text(kind, dossier, self.clock.today()))
             preview.setEnabled(not reason)
             export.setEnabled(not reason)
         entries = ExportLog(self.vault).entries(self.bilan_id)

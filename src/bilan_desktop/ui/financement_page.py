@@ -15,7 +15,7 @@ from ..services.bilans import BilanService
 from .forms import F, Heading
 from .section_page import SectionPage
 
-SPECS = [Heading("Acheteur"),
+SPECS = [Heading("Dossier de financement"),
          F("acheteur", "Acheteur (OPCO, France Travail, Transitions Pro, employeur…)"),
          F("acheteur_adresse", "Adresse de l'acheteur", multiline=True),
          F("acheteur_representant", "Représentant de l'acheteur"),
