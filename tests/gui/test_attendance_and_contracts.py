@@ -191,3 +191,46 @@ def test_right_after_creation_the_app_says_what_the_documents_need(window, scrip
     script.expect(settings)
     window.recovery_page.continue_button.click()
     assert "SIRET" in seen[0] and "représentant légal" in seen[0] and seen[1] == "settingsDialog"
+
+
+def test_a_session_planned_during_the_withdrawal_period_is_flagged_on_the_sessions_page(window, script, clock):
+    from bilan_desktop.domain.seances import Seance
+    bw, repo = bilan_at(window, script, Step.PHASE_PRELIMINAIRE)
+    repo.set_funding(1, Funding.PERSONNEL, clock.now())
+    repo.save_section(1, Financement(contrat_signe_le=clock.today()), clock.now())
+    repo.save_seance(1, Seance(date=clock.today() + dt.timedelta(days=3), etape=Step.PHASE_PRELIMINAIRE),
+                     clock.now())
+    bw.refresh()
+    assert not bw.seances.warning.isHidden() and "délai de rétractation" in bw.seances.warning.text()
+    assert "Fin du délai de rétractation" in bw.header.text()
+    repo.save_section(1, Financement(contrat_signe_le=clock.today(), debut_anticipe_le=clock.today()), clock.now())
+    bw.refresh()
+    assert bw.seances.warning.isHidden()
+
+
+def test_a_signature_drawn_with_a_finger(qtbot):
+    """Touch events as the platform delivers them to the pad (offscreen Qt cannot route a synthetic touch to a
+    child widget, so they are sent to the pad itself)."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QEventPoint, QTouchEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    dialog = SignatureDialog("Bénéficiaire", "séance")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    device, pad = QTest.createTouchDevice(), dialog.pad
+
+    def touch(kind, state, x, y):
+        point = QEventPoint(0, state, QPointF(x, y), QPointF(x, y))
+        QApplication.sendEvent(pad, QTouchEvent(kind, device, Qt.KeyboardModifier.NoModifier, [point]))
+
+    touch(QEvent.Type.TouchBegin, QEventPoint.State.Pressed, 20, 60)
+    for x in range(30, 200, 10):
+        touch(QEvent.Type.TouchUpdate, QEventPoint.State.Updated, x, 60 + x % 30)
+    touch(QEvent.Type.TouchEnd, QEventPoint.State.Released, 200, 70)
+    assert pad.is_signed and len(pad.strokes) == 1 and pad.points == 19
+    assert pad.png().startswith(b"\x89PNG")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    pad.clear()
+    assert not pad.is_signed and pad.png() == b""

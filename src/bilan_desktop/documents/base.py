@@ -196,8 +196,14 @@ def provider_block(provider) -> list:
     lines = [markup("<b>{nom}</b>", nom=provider.nom or "Organisme prestataire")]
     if provider.adresse:
         lines.append(para(provider.adresse, "small"))
+    if provider.siret:
+        lines.append(markup("SIRET {n}", "small", n=provider.siret))
     if provider.numero_declaration:
-        lines.append(markup("Déclaration d'activité n° {n}", "small", n=provider.numero_declaration))
+        lines.append(markup("Déclaration d'activité n° {n} (cet enregistrement ne vaut pas agrément de l'État)",
+                            "small", n=provider.numero_declaration))
+    contact = " — ".join(x for x in (provider.telephone, provider.email, provider.site) if x.strip())
+    if contact:
+        lines.append(para(contact, "small"))
     if provider.qualiopi:
         lines.append(markup("Certificat Qualiopi n° {n}", "small", n=provider.qualiopi))
     return flowables + lines

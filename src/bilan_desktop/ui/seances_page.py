@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.clock import Clock
+from ..domain.contracts import contract_warnings
 from ..domain.dates import parse_short_date, short_date
 from ..domain.lifecycle import Step
 from ..domain.seances import (
@@ -44,6 +45,7 @@ from ..domain.sections import ModaliteSeance
 from ..domain.workflow import Dossier, RuleViolation, minutes_used
 from ..services.bilans import BilanService
 from . import dialogs, signature_pad
+from .section_page import banner
 from .widgets import error_label, show_error
 
 COLUMNS = ("Date", "Horaires", "Durée", "Statut", "Modalité", "Étape", "Présence")
@@ -213,6 +215,7 @@ class SeancesPage(QWidget):
         self.default_step = Step.ENTRETIEN_PREALABLE
         self.total = QLabel()
         self.total.setObjectName("hoursTotal")
+        self.warning = banner("seancesWarning")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Liste des séances")
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -239,6 +242,7 @@ class SeancesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Séances</h2>"))
         layout.addWidget(self.total)
+        layout.addWidget(self.warning)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -248,6 +252,11 @@ class SeancesPage(QWidget):
         self.default_step = default_step if default_step in SESSION_STEPS else Step.PHASE_PRELIMINAIRE
         used = minutes_used(dossier)
         self.rythme = dossier.phase_preliminaire.rythme
+        sessions = [s.date for s in dossier.seances if s.counted and s.date is not None]
+        notes = [n for n in contract_warnings(dossier.funding, dossier.financement, sessions, self.clock.today(),
+                                              dossier.fin_du_bilan.date_fin) if "séance" in n]
+        self.warning.setText("\n".join(notes))
+        self.warning.setVisible(bool(notes))
         self.total.setText(f"<b>Durée du bilan : {format_hours(used)} sur {int(MAX_HOURS)} h</b> "
                            f"({hours_summary(self.seances)})")
         self.table.setRowCount(len(self.seances))
