@@ -9,6 +9,7 @@ import pytest
 
 from bilan_desktop.domain import contracts, sharing
 from bilan_desktop.domain.funding import Contract, Funding
+from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.domain.provider import Provider, siret_valid
 from bilan_desktop.domain.rules import seance_record_problems
 from bilan_desktop.domain.seances import (Role, Seance, Signature, StatutSeance, counted_minutes, hours_summary,
@@ -190,3 +191,70 @@ def test_the_last_day_of_withdrawal_is_the_next_deadline_until_it_passes():
     d.funding = Funding.OPCO
     assert next_deadline(d, D(2026, 11, 3)) is None or next_deadline(d, D(2026, 11, 3))[0] != \
         "Fin du délai de rétractation"
+
+
+def test_siret_edge_cases_of_the_key():
+    assert siret_valid("35600000010000")  # La Poste: not a Luhn key, digits add up to 10
+    assert not siret_valid("35600000010001")
+    assert siret_valid("53282932000102")  # a 5 doubled is 10, which counts as 1
+    assert not siret_valid("53282932000103")
+
+
+def test_counted_and_plural():
+    from bilan_desktop.domain.text import counted, plural
+    assert [counted(n, "bilan") for n in (0, 1, 2)] == ["0 bilan", "1 bilan", "2 bilans"]
+    assert counted(3, "bilan affiché", "bilans affichés") == "3 bilans affichés"
+    assert plural(-2, "an") == "ans" and plural(1, "an", "années") == "an"
+
+
+def test_withdrawal_at_a_distance_changes_the_warning_and_texts_only_for_the_personal_contract():
+    f = Financement(contrat_signe_le=D(2026, 11, 2), signe_a_distance=True)
+    warn = contracts.contract_warnings
+    assert warn(Funding.PERSONNEL, f, [D(2026, 11, 14)], D(2026, 11, 3), None)  # within 14 days, not 10
+    assert contracts.withdrawal_text(Funding.OPCO, f) == "" and contracts.withdrawal_text(Funding.PERSONNEL,
+                                                                                           Financement()) == ""
+    unpriced = contracts.payment_text(Funding.PERSONNEL, Financement(contrat_signe_le=D(2026, 11, 2)))
+    assert "convenu ;" in unpriced and "soit" not in unpriced
+    cpf = Financement(dossier_numero="1")
+    assert warn(Funding.CPF, cpf, [D(2026, 11, 3)], D(2026, 11, 3), None)  # the first session is today
+
+
+def test_editing_a_session_counts_the_others_and_24_hours_exactly_is_allowed():
+    d = dossier("x")
+    d.seances = [Seance(id=i, date=D(2026, 3, 9) + dt.timedelta(days=7 * i), debut=dt.time(9), fin=dt.time(12),
+                        statut=StatutSeance.PLANIFIEE) for i in range(8)]  # 24 h
+    same = Seance(id=3, date=d.seances[3].date, debut=dt.time(9), fin=dt.time(12))
+    assert not any("24 heures" in p for p in seance_record_problems(d, same, D(2026, 3, 1)))
+    longer = Seance(id=3, date=d.seances[3].date, debut=dt.time(9), fin=dt.time(12, 1))
+    assert any("24 h 01" in p for p in seance_record_problems(d, longer, D(2026, 3, 1)))
+    minute = Seance(date=D(2026, 3, 2), debut=dt.time(9), fin=dt.time(9, 1), etape=Step.ENTRETIEN_PREALABLE)
+    assert not any("postérieure" in p for p in seance_record_problems(d, minute, D(2026, 3, 1)))
+
+
+def test_valid_connection_times_and_signatures_by_role():
+    d = dossier("x")
+    d.seances = []
+    ok = Seance(date=D(2026, 3, 9), connexion_debut=dt.time(9, 2), connexion_fin=dt.time(10, 58))
+    assert not any("déconnexion" in p for p in seance_record_problems(d, ok, D(2026, 3, 9)))
+    mine = Signature(Role.BENEFICIAIRE, b"b", dt.datetime(2026, 3, 9, 12))
+    theirs = Signature(Role.CONSULTANT, b"c", dt.datetime(2026, 3, 9, 12))
+    seance = Seance(signatures=(mine, theirs))
+    assert seance.signature(Role.CONSULTANT) is theirs and seance.signature(Role.BENEFICIAIRE) is mine
+    assert Seance(signatures=(mine,)).signature(Role.CONSULTANT) is None
+
+
+def test_the_last_of_several_sessions_sets_the_next_one_and_unknown_documents_go_to_the_beneficiary_only():
+    today = D(2026, 11, 2)
+    later = Seance(date=D(2026, 11, 12), debut=dt.time(10), fin=dt.time(12))
+    earlier = Seance(date=D(2026, 11, 5), debut=dt.time(14), fin=dt.time(16))
+    assert next_session([later, earlier], "", today) == (D(2026, 11, 19), dt.time(10), dt.time(12))
+    assert sharing.destinations("inconnu") == (sharing.Destination.BENEFICIAIRE, sharing.Destination.TRAVAIL)
+
+
+def test_hours_of_a_dossier():
+    from bilan_desktop.domain.seances import hours_of
+    d = dossier("x")
+    d.seances = [Seance(date=D(2026, 3, 9), fin=dt.time(12), statut=StatutSeance.REALISEE),
+                 Seance(date=D(2026, 3, 16), statut=StatutSeance.PLANIFIEE),
+                 Seance(date=D(2026, 3, 23), statut=StatutSeance.REPORTEE)]
+    assert hours_of(d) == (180, 120)
