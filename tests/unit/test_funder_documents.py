@@ -229,3 +229,13 @@ def test_every_document_renders_and_is_looked_at(tmp_path):
                 rendered.add(kind.value)
             pdf.close()
     assert rendered == {k.value for k in catalog.BILAN_DOCUMENTS}
+
+
+def test_an_unreadable_signature_or_stamp_leaves_the_place_empty():
+    d = dossier("court")
+    d.seances = [Seance(id=1, date=D(2026, 3, 9), statut=StatutSeance.REALISEE, signatures=(
+        Signature(Role.BENEFICIAIRE, b"not an image", dt.datetime(2026, 3, 9, 12)),))]
+    sheet = emargement.build(full_provider(), person(), d)
+    assert images_in(sheet) == 0 and "not an image" not in text_of(sheet)
+    broken = dataclasses.replace(full_provider(), signature=b"x", cachet=b"y", logo=b"z")
+    assert images_in(certificat.build(broken, person(), d, TODAY)) == 0

@@ -180,19 +180,28 @@ def signature_blocks(labels: list[str]) -> Table:
     return t
 
 
+def scaled_image(data: bytes, width: float, height: float):
+    """An image (logo, signature, stamp) fitted in width x height, left-aligned; None when there is none or it
+    cannot be read (an unreadable image is left out, and its bytes never reach a message)."""
+    from reportlab.platypus import Image
+    if not data:
+        return None
+    try:
+        image = Image(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 — any decoding failure of the image library
+        return None
+    ratio = min(width / image.imageWidth, height / image.imageHeight)
+    image.drawWidth, image.drawHeight = image.imageWidth * ratio, image.imageHeight * ratio
+    image.hAlign = "LEFT"
+    return image
+
+
 def provider_block(provider) -> list:
     """The provider's identity (and logo, when set) at the top of a document."""
-    from reportlab.platypus import Image
-    flowables = []
-    if provider.logo:
-        try:
-            logo = Image(io.BytesIO(provider.logo))
-            ratio = min(40 * mm / logo.imageWidth, 18 * mm / logo.imageHeight)
-            logo.drawWidth, logo.drawHeight = logo.imageWidth * ratio, logo.imageHeight * ratio
-            logo.hAlign = "LEFT"
-            flowables.append(logo)
-        except Exception:  # an unreadable logo is left out; never its bytes in a message
-            pass
+    flowables: list = []
+    logo = scaled_image(provider.logo, 40 * mm, 18 * mm)
+    if logo is not None:
+        flowables.append(logo)
     lines = [markup("<b>{nom}</b>", nom=provider.nom or "Organisme prestataire")]
     if provider.adresse:
         lines.append(para(provider.adresse, "small"))

@@ -6,15 +6,14 @@ never count. Before the bilan's end it is an « attestation intermédiaire » of
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ..domain.dates import long_date, short_date
 from ..domain.seances import plural, realised_minutes
 from ..domain.workflow import Dossier
-from .base import NBSP, STYLES, build_pdf, esc, fait_a, header_line, hours, markup, provider_block, table
+from .base import NBSP, STYLES, build_pdf, esc, fait_a, header_line, hours, markup, provider_block, scaled_image, table
 
 KIND = "Certificat de réalisation"
 INTERIM_KIND = "Attestation intermédiaire de réalisation"
@@ -32,16 +31,8 @@ def is_final(dossier: Dossier, today: dt.date) -> bool:
 
 
 def _image(data: bytes, width: float, height: float) -> list:
-    if not data:
-        return []
-    try:
-        image = Image(io.BytesIO(data))
-    except Exception:
-        return []
-    ratio = min(width / image.imageWidth, height / image.imageHeight)
-    image.drawWidth, image.drawHeight = image.imageWidth * ratio, image.imageHeight * ratio
-    image.hAlign = "LEFT"
-    return [image]
+    image = scaled_image(data, width, height)
+    return [image] if image is not None else []
 
 
 def build(provider, beneficiary, dossier: Dossier, today: dt.date) -> bytes:

@@ -5,16 +5,14 @@ is ever printed in a signature cell: an empty cell is unsigned."""
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..domain.dates import short_date
 from ..domain.seances import Role, Seance, StatutSeance, format_hours, hours_summary
 from ..domain.workflow import Dossier
-from .base import FONT_COMMAND, STYLES, build_pdf, esc, header_line, hours, markup, provider_block
+from .base import FONT_COMMAND, STYLES, build_pdf, esc, header_line, hours, markup, provider_block, scaled_image
 
 KIND = "Feuille d'émargement"
 BLANK_KIND = "Feuille d'émargement à signer"
@@ -35,14 +33,10 @@ def _room() -> Spacer:
 
 def _signature(seance: Seance, role: Role):
     signature = seance.signature(role)
-    if signature is None:
+    image = scaled_image(signature.image, *SIGNATURE_BOX) if signature is not None else None
+    if image is None:  # unsigned, or an unreadable image: the cell stays empty
         return _room()
-    try:
-        image = Image(io.BytesIO(signature.image))
-    except Exception:  # an unreadable image leaves the cell empty, as unsigned
-        return _room()
-    ratio = min(SIGNATURE_BOX[0] / image.imageWidth, SIGNATURE_BOX[1] / image.imageHeight)
-    image.drawWidth, image.drawHeight = image.imageWidth * ratio, image.imageHeight * ratio
+    image.hAlign = "CENTER"
     return image
 
 
