@@ -258,3 +258,10 @@ def test_hours_of_a_dossier():
                  Seance(date=D(2026, 3, 16), statut=StatutSeance.PLANIFIEE),
                  Seance(date=D(2026, 3, 23), statut=StatutSeance.REPORTEE)]
     assert hours_of(d) == (180, 120)
+
+
+def test_a_connection_that_ends_when_it_starts_is_refused_with_the_exact_words():
+    from bilan_desktop.domain.seances import seance_problems
+    same = Seance(date=D(2026, 3, 9), connexion_debut=dt.time(9), connexion_fin=dt.time(9))
+    assert seance_problems(same, []) == [
+        "Indiquez l'heure de connexion et l'heure de déconnexion, la seconde après la première."]
