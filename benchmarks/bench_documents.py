@@ -82,6 +82,39 @@ def main() -> None:
           f"worst {max(shown):.3f} s  (target <= 1 s)")
 
 
+def every_document() -> None:
+    """Issue 12: each document of a bilan with 24 sessions signed on screen (48 signature images)."""
+    from tests.unit.test_funder_documents import full_provider, person
+
+    from bilan_desktop.documents import catalog
+    from bilan_desktop.domain.funding import Funding
+    from bilan_desktop.domain.seances import Role, Seance, Signature, StatutSeance
+    from bilan_desktop.domain.sections import EntretienPrealable, Financement
+    signature = Path(__file__).with_name("signature.png").read_bytes()
+    for funding in (Funding.PERSONNEL, Funding.PLAN_DEVELOPPEMENT):
+        d = dossier("Horizon", funding=funding)
+        d.entretien_prealable = EntretienPrealable(consentement_libre=True, consentement_le=dt.date(2026, 1, 5))
+        d.financement = Financement(contrat_signe_le=dt.date(2026, 1, 5), prix_euros=1800)
+        stamp = dt.datetime(2026, 1, 12, 12)
+        d.seances = [Seance(id=i, date=dt.date(2026, 1, 12) + dt.timedelta(days=3 * i), debut=dt.time(9),
+                            fin=dt.time(10), statut=StatutSeance.REALISEE,
+                            signatures=(Signature(Role.BENEFICIAIRE, signature, stamp),
+                                        Signature(Role.CONSULTANT, signature, stamp))) for i in range(24)]
+        ctx = catalog.DocumentContext(full_provider(), person(), d, dt.date(2026, 5, 29))
+        for kind in catalog.BILAN_DOCUMENTS:
+            if catalog.unavailable_reason(kind, d):
+                continue
+            catalog.build(kind, ctx)
+            times = []
+            for _ in range(3):
+                start = time.perf_counter()
+                pdf = catalog.build(kind, ctx)
+                times.append(time.perf_counter() - start)
+            print(f"{funding.value:>18} {kind.value:<20} {statistics.median(times) * 1000:6.0f} ms, "
+                  f"{len(PdfReader(io.BytesIO(pdf)).pages)} page(s)")
+
+
 if __name__ == "__main__":
     main()
     pasted_lines()
+    every_document()
