@@ -4,6 +4,7 @@ import hashlib
 import io
 
 from pypdf import PdfReader
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from bilan_desktop.documents.catalog import DocumentKind
@@ -58,15 +59,18 @@ def test_provider_details_are_set_once_in_settings(window, script):
 def test_redaction_prefilled_edited_and_used_in_the_pdf(window, script):
     bw, repo = _bilan(window, script)
     page = _select(bw, "Rédaction de la synthèse")
-    assert page.form.isEnabled()
+    assert not page.editor.isReadOnly()
     by_accessible_name(page, "Pré-remplir depuis le dossier").click()
-    assert "Ébéniste (code ROME H2206)" in by_accessible_name(page, "Projet professionnel et vérification de sa "
-                                                                    "pertinence").toPlainText()
-    type_text(by_accessible_name(page, "Circonstances et demande"), "Après vingt ans de comptabilité, l'envie du bois.")
+    assert "Ébéniste (code ROME H2206)" in page.editor.toPlainText()
+    cursor = page.editor.textCursor()
+    cursor.setPosition(0)
+    cursor.movePosition(QTextCursor.MoveOperation.NextBlock)  # the first line under « Circonstances et demande »
+    page.editor.setTextCursor(cursor)
+    type_text(page.editor, "Après vingt ans de comptabilité, l'envie du bois.")
     bw.close()
     draft = repo.load(1).synthese
-    assert draft.circonstances == "Après vingt ans de comptabilité, l'envie du bois."
-    assert draft.objectifs == "– Trouver un métier qui a du sens"
+    assert draft.circonstances.startswith("Après vingt ans de comptabilité, l'envie du bois.")
+    assert draft.objectifs == "- Trouver un métier qui a du sens"
     window.open_bilan(1)
     pdf = window.bilan_windows[1].documents._build(DocumentKind.SYNTHESE)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)

@@ -23,7 +23,7 @@ from bilan_desktop.services.documents import DocumentService
 from bilan_desktop.storage.bilans import BilanRepository
 from bilan_desktop.storage.dossiers import DossierRepository
 from bilan_desktop.storage.exports import ExportLog, ProviderRepository
-from bilan_desktop.storage.migrations import migrate
+from bilan_desktop.storage.migrations import CURRENT_VERSION, migrate
 from bilan_desktop.storage.retention import RetentionEngine
 from tests.conftest import PASSPHRASE
 
@@ -98,7 +98,7 @@ def test_version_5_sessions_signed_become_realised(tmp_path):
                      "?, 'x')", (sid, signed))
     conn.execute("INSERT INTO export_log (bilan_id, reference, document, exported_at, destination) VALUES "
                  "(1, 'BC-2026-0001', 'synthese', 'x', 'employeur')")
-    assert migrate(conn) == 6
+    assert migrate(conn) == CURRENT_VERSION
     assert conn.execute("SELECT id, statut FROM seance ORDER BY id").fetchall() == [(1, "realisee"), (2, "planifiee")]
     assert conn.execute("SELECT destination FROM export_log").fetchall() == [("employeur",)]
     conn.execute("INSERT INTO export_log (bilan_id, reference, document, exported_at, destination) VALUES "

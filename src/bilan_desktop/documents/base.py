@@ -19,6 +19,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..domain.dates import long_date
+from ..domain.richtext import parse as parse_rich
 from ..domain.text import NBSP, NNBSP, french_spacing, money  # noqa: F401 (money: re-exported)
 from ..paths import resource_path
 
@@ -146,12 +147,21 @@ class _NumberedCanvas(canvas.Canvas):
         super().save()
 
 
-def build_pdf(story: list, *, kind: str, header: str, footer: str) -> bytes:
-    """The PDF bytes. `kind` (the document type) is the only metadata: never a name."""
+def build_pdf(story: list, *, kind: str, header: str, footer: str, watermark: str = "") -> bytes:
+    """The PDF bytes. `kind` (the document type) is the only metadata: never a name. `watermark`: a mark across
+    every page (« Projet — non remis » on a synthèse not yet validated)."""
     buffer = io.BytesIO()
     width, height = A4
 
     def furniture(c, number, total):
+        if watermark:
+            c.saveState()
+            c.setFont(BOLD, 46)
+            c.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.16))
+            c.translate(width / 2, height / 2)
+            c.rotate(45)
+            c.drawCentredString(0, 0, watermark)
+            c.restoreState()
         c.saveState()
         c.setFont(FONT, 8)
         c.setFillColor(colors.HexColor("#555555"))
@@ -245,6 +255,52 @@ def paragraphs(text: str, style: str = "body") -> list:
         for line in lines[:-1]:
             flowables.append(Paragraph(esc(line) or "&nbsp;", _line_style(style)))
         flowables.append(Paragraph(esc(lines[-1]) or "&nbsp;", STYLES[style]))
+    return flowables or [para("—", style)]
+
+
+def run_markup(items) -> str:
+    """Runs of the synthèse's format as reportlab markup, the text escaped."""
+    out = []
+    for run in items:
+        text = esc(run.text)
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        out.append(text)
+    return "".join(out)
+
+
+def _list_style(style: str) -> ParagraphStyle:
+    name = f"{style}-item"
+    if name not in STYLES:
+        STYLES[name] = ParagraphStyle(name, parent=STYLES[style], leftIndent=14, bulletIndent=3, spaceBefore=0,
+                                      spaceAfter=1)
+    return STYLES[name]
+
+
+def rich_paragraphs(text: str, style: str = "body") -> list:
+    """The synthèse's format (domain/richtext.py) as flowables: one per line (linear time, as `paragraphs`),
+    bulleted and numbered items, bold and italic; an empty line is a paragraph gap."""
+    flowables: list = []
+    lines = parse_rich(text)
+    number = 0
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        last_of_block = following is None or not following.runs
+        if not line.runs:
+            number = 0
+            continue
+        body = run_markup(line.runs)
+        if line.kind == "ul":
+            number = 0
+            flowables.append(Paragraph(body, _list_style(style), bulletText="•"))
+        elif line.kind == "ol":
+            number += 1
+            flowables.append(Paragraph(body, _list_style(style), bulletText=f"{number}."))
+        else:
+            number = 0
+            flowables.append(Paragraph(body, STYLES[style] if last_of_block else _line_style(style)))
     return flowables or [para("—", style)]
 
 

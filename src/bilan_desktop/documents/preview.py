@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+
+_PDFIUM = threading.RLock()  # PDFium is not thread-safe: the synthèse's live preview renders on a worker thread
 
 
 @dataclass(frozen=True)
@@ -16,17 +19,21 @@ class RenderedPage:
 
 class PdfPreview:
     def __init__(self, pdf: bytes):
-        self._document = pdfium.PdfDocument(pdf)
+        with _PDFIUM:
+            self._document = pdfium.PdfDocument(pdf)
+            self._count = len(self._document)
 
     def __len__(self) -> int:
-        return len(self._document)
+        return self._count
 
     def render(self, index: int, width_px: int = 900) -> RenderedPage:
-        page = self._document[index]
-        scale = width_px / page.get_width()
-        image = page.render(scale=scale).to_pil().convert("RGB")
-        page.close()
+        with _PDFIUM:
+            page = self._document[index]
+            scale = width_px / page.get_width()
+            image = page.render(scale=scale).to_pil().convert("RGB")
+            page.close()
         return RenderedPage(image.width, image.height, image.tobytes())
 
     def close(self) -> None:
-        self._document.close()
+        with _PDFIUM:
+            self._document.close()

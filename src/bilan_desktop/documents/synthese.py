@@ -11,7 +11,7 @@ from ..domain.attributions import ROME as ROME_ATTRIBUTION
 from ..domain.dates import long_date, short_date
 from ..domain.questionnaires import BIGFIVE, RIASEC, holland_code, scale_scores
 from ..domain.seances import plural, realised_minutes
-from ..domain.synthese import TITLES, SyntheseDraft
+from ..domain.synthese import DRAFT_MARK, TITLES, SyntheseDraft
 from ..domain.workflow import Dossier
 from . import charts
 from .base import (
@@ -25,6 +25,7 @@ from .base import (
     markup,
     paragraphs,
     provider_block,
+    rich_paragraphs,
     signature_blocks,
     table,
 )
@@ -78,7 +79,7 @@ def build(provider, beneficiary, dossier: Dossier, draft: SyntheseDraft, today: 
              markup("<b>Référence :</b> {r}", r=dossier.reference), PageBreak()]
     for name, title in TITLES.items():
         story.append(heading(title))
-        story.extend(paragraphs(getattr(draft, name)))
+        story.extend(rich_paragraphs(getattr(draft, name)))
         if name == "motivations":
             story.extend(questionnaire_charts(dossier))
         if name == "conditions":
@@ -93,4 +94,5 @@ def build(provider, beneficiary, dossier: Dossier, draft: SyntheseDraft, today: 
     if inv.projet_code_rome or any(a.code_rome for a in inv.alternatives):
         story.append(Paragraph(esc(f"Codes ROME : {ROME_ATTRIBUTION}."), STYLES["small"]))
     return build_pdf(story, kind=KIND, header=header_line(provider, dossier.reference),
-                     footer="Document confidentiel — art. L6313-4 du Code du travail")
+                     footer="Document confidentiel — art. L6313-4 du Code du travail",
+                     watermark="" if draft.validee_le else DRAFT_MARK)

@@ -16,6 +16,17 @@ def long_date(day: dt.date) -> str:
     return f"{DAYS[day.weekday()]} {number} {MONTHS[day.month - 1]} {day.year}"
 
 
+def in_words(day: dt.date) -> str:
+    """26 novembre 2026 (1er novembre): a date in running text."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {MONTHS[day.month - 1]} {day.year}"
+
+
+def month_year(day: dt.date) -> str:
+    """novembre 2026: the dates of a career."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
 def short_date(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 
 from .codec import content
-from .dates import short_date
+from .dates import in_words, month_year
 
 TITLES = {
     "circonstances": "Circonstances et demande",
@@ -34,18 +34,34 @@ class SyntheseDraft:
     formation: str = content("")
     conditions: str = content("")
     suivi: str = content("")
+    validee_le: dt.date | None = None  # validated by the consultant: no longer a draft (« Projet — non remis »)
+
+
+DRAFT_MARK = "Projet — non remis"
+
+
+def after_edit(stored: SyntheseDraft, new: SyntheseDraft) -> SyntheseDraft:
+    """A validated synthèse whose text changes is a draft again (unless this very change is the validation)."""
+    if new.validee_le is not None and new.validee_le == stored.validee_le and text_of(new) != text_of(stored):
+        return replace(new, validee_le=None)
+    return new
+
+
+def text_of(draft: SyntheseDraft) -> tuple[str, ...]:
+    return tuple(getattr(draft, name) for name in TITLES)
 
 
 def _period(start: dt.date | None, end: dt.date | None) -> str:
+    """In words, for prose: « de janvier 2010 à juin 2020 », « depuis septembre 2013 »."""
     if start and end:
-        return f"du {short_date(start)} au {short_date(end)}"
+        return f"de {month_year(start)} à {month_year(end)}"
     if start:
-        return f"depuis le {short_date(start)}"
+        return f"depuis {month_year(start)}"
     return ""
 
 
 def _lines(items: list[str]) -> str:
-    return "\n".join(f"– {item}" for item in items if item.strip())
+    return "\n".join(f"- {item}" for item in items if item.strip())
 
 
 def prefill(dossier) -> SyntheseDraft:
@@ -56,7 +72,8 @@ def prefill(dossier) -> SyntheseDraft:
     parcours = _lines([", ".join(x for x in (e.poste, e.employeur, _period(e.debut, e.fin)) if x)
                        + (f" : {e.description}" if e.description else "") for e in inv.experiences])
     formations = _lines([", ".join(x for x in (f.intitule, f.organisme, f.diplome,
-                                               short_date(f.obtenu_le)) if x) for f in inv.formations])
+                                               month_year(f.obtenu_le) if f.obtenu_le else "") if x)
+                          for f in inv.formations])
     if formations:
         parcours = (parcours + "\n\nFormations :\n" + formations).strip()
     competences = "\n\n".join(t for t in (
@@ -72,7 +89,7 @@ def prefill(dossier) -> SyntheseDraft:
     if inv.projet_intitule.strip():
         projet = inv.projet_intitule + (f" (code ROME {inv.projet_code_rome})" if inv.projet_code_rome else "")
         projet = "\n\n".join(t for t in (projet, inv.projet_description) if t.strip())
-        checks = _lines([f"{v.moyen.label}{' le ' + short_date(v.realisee_le) if v.realisee_le else ''}"
+        checks = _lines([f"{v.moyen.label}{' le ' + in_words(v.realisee_le) if v.realisee_le else ''}"
                          f"{' : ' + v.detail if v.detail else ''}" for v in inv.projet_verifications])
         if checks:
             projet += "\n\nVérification de la pertinence :\n" + checks
@@ -93,10 +110,22 @@ def prefill(dossier) -> SyntheseDraft:
 
 
 def is_empty(draft: SyntheseDraft) -> bool:
-    return all(not getattr(draft, f.name).strip() for f in fields(draft))
+    return all(not getattr(draft, name).strip() for name in TITLES)
 
 
 def rncp(code: str) -> str:
     """« 37275 », « RNCP37275 » or « RNCP 37275 » → « RNCP37275 » (as France compétences writes it)."""
     digits = code.strip().upper().removeprefix("RNCP").strip()
     return f"RNCP{digits}" if digits else ""
+
+
+def field_values(beneficiary, dossier, provider) -> dict[str, str]:
+    """What the fields of a library paragraph stand for in this bilan (domain/richtext.fill_fields)."""
+    from .dates import long_date
+    days = sorted(s.date for s in dossier.seances if s.counted and s.date)
+    end = dossier.fin_du_bilan.date_fin
+    values = {"prénom": beneficiary.prenom, "nom": beneficiary.nom, "consultant": provider.consultant,
+              "projet": dossier.phase_investigation.projet_intitule,
+              "date_début": long_date(days[0]) if days else "", "date_fin": long_date(end) if end else ""}
+    values.update({"prenom": values["prénom"], "date_debut": values["date_début"]})
+    return {k: v for k, v in values.items() if v}

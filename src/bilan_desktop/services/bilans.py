@@ -21,6 +21,7 @@ from ..domain.rules import (
     suspend_problems,
 )
 from ..domain.seances import Seance, hours_of
+from ..domain.synthese import SyntheseDraft, after_edit
 from ..domain.workflow import Dossier, RuleViolation, advance, effective_step, next_deadline
 from ..storage.bilans import BilanRepository, BilanSummary
 from ..storage.dossiers import DossierRepository
@@ -91,9 +92,13 @@ class BilanService:
         self.bilans.update_beneficiary(bilan_id, beneficiary, now)
 
     def save_section(self, bilan_id: int, section, now: dt.datetime) -> None:
-        problems = section_problems(self.load(bilan_id), SECTION_NAMES[type(section)], section, now.date())
+        dossier = self.load(bilan_id)
+        name = SECTION_NAMES[type(section)]
+        problems = section_problems(dossier, name, section, now.date())
         if problems:
             raise RuleViolation(problems)
+        if isinstance(section, SyntheseDraft):
+            section = after_edit(dossier.synthese, section)
         self.dossiers.save_section(bilan_id, section, now)
 
     def save_seance(self, bilan_id: int, seance: Seance, now: dt.datetime) -> int:

@@ -152,6 +152,19 @@ ALTER TABLE export_log_v6 RENAME TO export_log
 """
 
 
+_V7 = """
+CREATE TABLE personal_word (
+    word TEXT PRIMARY KEY
+);
+CREATE TABLE paragraph (
+    id INTEGER PRIMARY KEY,
+    titre TEXT NOT NULL,
+    texte TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)
+"""
+
+
 def _script(sql: str) -> Callable:
     def apply(conn) -> None:
         for statement in sql.split(";"):
@@ -164,8 +177,10 @@ def _script(sql: str) -> Callable:
 # satisfaction (apart from identity); v4 the provider's details and the log of document exports; v5 the
 # destruction register and the fate of working copies left outside the vault; v6 the status of sessions, their
 # proof of attendance (signatures drawn on screen, connection times), the beneficiary's civility, status and
-# employer, the provider's signature and stamp, and exports to a funder or to the CEP operator.
-MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4), _script(_V5), _script(_V6)]
+# employer, the provider's signature and stamp, and exports to a funder or to the CEP operator; v7 the consultant's
+# personal dictionary (names, jargon) and library of paragraphs, across bilans.
+MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4), _script(_V5), _script(_V6),
+                              _script(_V7)]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

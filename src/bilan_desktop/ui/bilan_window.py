@@ -28,13 +28,14 @@ from ..domain.clock import Clock
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
 from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES, SPEC_BY_NAME, Category
+from ..domain.richtext import fill_fields
 from ..domain.rules import (
     edit_mode,
     end_validated,
     funding_lock,
     suspend_problems,
 )
-from ..domain.synthese import TITLES, SyntheseDraft, is_empty, prefill
+from ..domain.synthese import field_values, is_empty, prefill
 from ..domain.workflow import (
     CLOSED,
     RuleViolation,
@@ -43,24 +44,26 @@ from ..domain.workflow import (
     step_states,
 )
 from ..services.bilans import BilanService
+from ..spelling import SpellChecker
 from ..storage.exports import ProviderRepository
+from ..storage.library import ParagraphLibrary, PersonalDictionary
 from . import dialogs
 from .bilan_actions import ClosingActions
 from .bilan_header import HeaderAndInfos
 from .documents_page import DocumentsPage, PreviewDialog, export_flow
 from .financement_page import FinancementPage
-from .forms import LABEL_WIDTH, F
+from .forms import LABEL_WIDTH
 from .identity_page import IdentityPage
 from .investigation_tools import InvestigationTools
+from .paragraph_library import ParagraphLibraryDialog
 from .retention_ui import EndOfBilanDialog
 from .satisfaction_dialog import SatisfactionDialog
 from .seances_page import SeancesPage
 from .section_page import SectionPage
 from .step_specs import PAGES
+from .synthese_page import SynthesePage
 
 REFRESH_MS = 60_000
-REDACTION_INTRO = ("Chaque partie est pré-remplie à partir du dossier ; reformulez-la pour le bénéficiaire. La "
-                   "rédaction est enregistrée au fil de la frappe et reprise dans le PDF.")
 MARKS = {"done": "✓", "current": "▶", "locked": "·", "closed": "✕"}
 log = logging.getLogger(__name__)
 
@@ -101,14 +104,11 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.seances = SeancesPage(self.dossiers, bilan_id, clock)
         self.seances.changed.connect(self.refresh)
         self.seances.convocation_requested.connect(self.convocation)
-        self.redaction = SectionPage("synthese", SyntheseDraft, "Rédaction du document de synthèse", REDACTION_INTRO,
-                                     [F(name, title, multiline=True) for name, title in TITLES.items()],
-                                     self.dossiers, bilan_id, clock)
+        self.redaction = SynthesePage(self.dossiers, bilan_id, clock, self.preview_context,
+                                      SpellChecker(PersonalDictionary(repository.vault).words()))
         self.redaction.saved.connect(self.refresh)
-        prefill_button = QPushButton("Pré-remplir depuis le dossier")
-        prefill_button.setAccessibleName("Pré-remplir depuis le dossier")
-        prefill_button.clicked.connect(self.prefill_synthese)
-        self.redaction.extra.addWidget(prefill_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.redaction.prefill_requested.connect(self.prefill_synthese)
+        self.redaction.library_requested.connect(self.insert_paragraph)
         self.tools = InvestigationTools(self.dossiers, bilan_id, clock, self.flush)
         self.tools.changed.connect(self.refresh)
         self.pages[Step.PHASE_INVESTIGATION].extra.addWidget(self.tools)
@@ -294,14 +294,24 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
                                self.repository.beneficiary(self.bilan_id), self.dossiers.load(self.bilan_id),
                                self.clock.today())
 
+    def preview_context(self):
+        """What the synthèse's live preview needs, read on the GUI thread (no pending edit flushed)."""
+        return (ProviderRepository(self.repository.vault).load(), self.repository.beneficiary(self.bilan_id),
+                self.dossiers.load(self.bilan_id), self.clock.today())
+
     def prefill_synthese(self) -> None:
-        current = self.redaction.form.read(self.dossier.synthese)[0]
-        if not is_empty(current) and not dialogs.confirm(
+        if not is_empty(self.redaction.value()) and not dialogs.confirm(
                 self, "Pré-remplir la synthèse", "Remplacer la rédaction actuelle par un texte tiré du dossier ?"):
             return
-        self.redaction.form.set_value(prefill(self.dossiers.load(self.bilan_id)))
-        self.redaction.form.edited.emit()
+        self.redaction.set_draft(prefill(self.dossiers.load(self.bilan_id)))
         self.redaction.save_now()
+
+    def insert_paragraph(self) -> None:
+        dialog = ParagraphLibraryDialog(ParagraphLibrary(self.repository.vault), self.clock, self)
+        if dialogs.launch(dialog) == QDialog.DialogCode.Accepted and dialog.chosen:
+            self.redaction.editor.insert_markup(fill_fields(dialog.chosen, field_values(
+                self.repository.beneficiary(self.bilan_id), self.dossiers.load(self.bilan_id),
+                ProviderRepository(self.repository.vault).load())))
 
     def convocation(self, seance) -> None:
         ctx = self.document_context()
