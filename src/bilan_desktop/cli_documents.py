@@ -18,7 +18,8 @@ RECIPIENTS = {"beneficiaire": "beneficiaire", "employeur": "employeur", "finance
 
 
 def add_commands(sub, common) -> None:
-    export = sub.add_parser("export", parents=[common], help="exporte un document d'un bilan dans SORTIE (PDF)")
+    export = sub.add_parser("export", parents=[common], help="exporte un document d'un bilan dans SORTIE (.pdf ; "
+                                                             "synthèse et résultats aussi en .docx ou .odt)")
     export.add_argument("reference", metavar="RÉFÉRENCE", help="référence du bilan (ex. BC-2026-0001)")
     export.add_argument("document", metavar="DOCUMENT", choices=list(DOCUMENTS),
                         help="un document parmi : " + ", ".join(DOCUMENTS))
@@ -38,6 +39,9 @@ def cmd_export(args) -> int:
     from .domain.workflow import RuleViolation
     from .services.documents import DocumentService, DocumentUnavailable, produce
     target = Path(args.output)
+    if target.suffix.lower() not in (".pdf", ".docx", ".odt"):
+        print("Indiquez l'extension du fichier de sortie : .pdf, .docx ou .odt. Rien n'a été écrit.", file=sys.stderr)
+        return EXIT_REFUSED
     if target.exists():
         print("Le fichier de sortie existe déjà : il n'est jamais écrasé. Rien n'a été écrit.", file=sys.stderr)
         return EXIT_FILE
@@ -54,7 +58,7 @@ def cmd_export(args) -> int:
         document = DOCUMENTS[args.document]
         now = SystemClock().now()
         try:
-            data = produce(vault, bilan_id, document, now.date())
+            data = produce(vault, bilan_id, document, now.date(), target.suffix.lower())
             recipient = Destination(RECIPIENTS[args.destinataire]) if args.destinataire else destinations(document)[0]
             DocumentService(vault).export(document, data, bilan_id, args.reference, recipient, args.accord_ecrit,
                                           target, now)

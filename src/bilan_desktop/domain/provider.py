@@ -27,6 +27,7 @@ class Provider:
     representant_qualite: str = ""  # « Gérante », « Président »…
     exonere_tva: bool = True  # most bilan providers are exempt (art. 261-4-4° a du CGI)
     consultant_titres: str = ""  # the consultant's diplomas, titles or references (L6353-4 4°)
+    dossier_export: str = ""  # where the file dialogs open to export documents (kept in the vault)
     accessibilite: str = ""  # the disability contact (référent handicap), printed on the convocation
     logo: bytes = b""  # PNG or JPEG, optional
     signature: bytes = b""  # the legal representative's signature (image), optional

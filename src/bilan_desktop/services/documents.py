@@ -57,9 +57,14 @@ class DocumentUnavailable(Exception):
         super().__init__(" ".join(problems))
 
 
-def produce(vault: Vault, bilan_id: int, document: str, today: dt.date) -> bytes:
+def produce(vault: Vault, bilan_id: int, document: str, today: dt.date, extension: str = ".pdf") -> bytes:
     """One document of one bilan, as the window builds it (the command line's `export`): the convocation is to the
-    next planned session, the procès-verbal that of the bilan's last destruction."""
+    next planned session, the procès-verbal that of the bilan's last destruction; the synthèse and the detailed
+    results also as `.docx` and `.odt`."""
+    from ..documents import office
+    if extension not in office.FORMATS or (extension != ".pdf" and document not in office.EDITABLE):
+        raise DocumentUnavailable(["Format non pris en charge : le document de synthèse et les résultats détaillés "
+                                   "s'exportent en .pdf, .docx ou .odt ; les autres documents en .pdf."])
     from ..documents import convocation, pv_destruction
     from ..documents.catalog import DocumentContext, DocumentKind, build, unavailable_reason
     from ..domain.registry import Category
@@ -91,4 +96,5 @@ def produce(vault: Vault, bilan_id: int, document: str, today: dt.date) -> bytes
     reason = unavailable_reason(kind, dossier)
     if reason:
         raise DocumentUnavailable([reason])
-    return build(kind, DocumentContext(provider, beneficiary, dossier, today))
+    context = DocumentContext(provider, beneficiary, dossier, today)
+    return build(kind, context) if extension == ".pdf" else office.render(document, context, extension)

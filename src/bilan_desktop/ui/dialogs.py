@@ -4,6 +4,7 @@ install a runner that answers dialogs instead of blocking on `exec()`."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QSettings
@@ -81,10 +82,19 @@ def forget_file_dialog_history() -> None:
     settings.sync()
 
 
-def _choose_file(parent, title: str, name_filter: str, save: bool, suggested: str = "") -> str | None:
-    dialog = QFileDialog(parent, title, suggested, name_filter)
+FRENCH_LABELS = ((QFileDialog.DialogLabel.LookIn, "Dossier :"), (QFileDialog.DialogLabel.FileName, "Nom du fichier :"),
+                 (QFileDialog.DialogLabel.FileType, "Type de fichier :"))
+
+
+def _choose_file(parent, title: str, name_filter: str, save: bool, suggested: str = "", folder: str = "") -> str | None:
+    """Qt's own dialog (the same on every system, so that it can be tested), in French, opening in `folder` (the
+    export folder of Paramètres) rather than in the working directory."""
+    start = str(Path(folder or Path.home()) / suggested) if suggested else str(folder or Path.home())
+    dialog = QFileDialog(parent, title, start, name_filter)
     dialog.setObjectName("fileDialog")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    for label, text in FRENCH_LABELS:
+        dialog.setLabelText(label, text)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Enregistrer" if save else "Ouvrir")
@@ -98,9 +108,9 @@ def _choose_file(parent, title: str, name_filter: str, save: bool, suggested: st
         forget_file_dialog_history()  # ...so forget it only afterwards
 
 
-def choose_save_file(parent, title: str, name_filter: str, suggested: str = "") -> str | None:
-    return _choose_file(parent, title, name_filter, True, suggested)
+def choose_save_file(parent, title: str, name_filter: str, suggested: str = "", folder: str = "") -> str | None:
+    return _choose_file(parent, title, name_filter, True, suggested, folder)
 
 
-def choose_open_file(parent, title: str, name_filter: str) -> str | None:
-    return _choose_file(parent, title, name_filter, False)
+def choose_open_file(parent, title: str, name_filter: str, folder: str = "") -> str | None:
+    return _choose_file(parent, title, name_filter, False, "", folder)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..documents import catalog, certificat
+from ..documents import catalog, certificat, office
 from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavailable_reason
 from ..documents.preview import PdfPreview
 from ..domain.dates import short_date
@@ -149,20 +149,27 @@ class ExportDialog(QDialog):
         super().accept()
 
 
+FILTERS = {".pdf": "Document PDF (*.pdf)", ".docx": "Document Word (*.docx)", ".odt": "Document LibreOffice (*.odt)"}
+
+
 def export_flow(parent, kind: DocumentKind, pdf: bytes, bilan_id: int | None, reference: str, vault,
-                clock) -> bool:
+                clock, convert=None) -> bool:
+    """`convert(extension)`: the document as .docx or .odt (the synthèse and the detailed results)."""
     chooser = ExportDialog(kind, parent)
     if dialogs.launch(chooser) != QDialog.DialogCode.Accepted:
         return False
     destination = chooser.destination
-    target = dialogs.choose_save_file(parent, f"Exporter — {kind.label}", "Documents PDF (*.pdf)",
-                                      file_name(kind, reference))
+    extensions = list(FILTERS) if convert is not None else [".pdf"]
+    target = dialogs.choose_save_file(parent, f"Exporter — {kind.label}", ";;".join(FILTERS[e] for e in extensions),
+                                      file_name(kind, reference), folder=export_folder(vault))
     if not target:
         return False
-    path = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
+    extension = Path(target).suffix.lower()
+    path = Path(target) if extension in extensions else Path(target + ".pdf")
     try:
-        DocumentService(vault).export(kind.value, pdf, bilan_id, reference, destination, chooser.agreement.isChecked(),
-                                      path, clock.now())
+        data = pdf if path.suffix.lower() == ".pdf" or convert is None else convert(path.suffix.lower())
+        DocumentService(vault).export(kind.value, data, bilan_id, reference, destination,
+                                      chooser.agreement.isChecked(), path, clock.now())
     except RuleViolation as exc:
         dialogs.error(parent, "Export refusé", " ".join(exc.problems))
         return False
@@ -174,6 +181,12 @@ def export_flow(parent, kind: DocumentKind, pdf: bytes, bilan_id: int | None, re
     dialogs.inform(parent, "Document exporté", f"{kind.label} : {destination.label.lower()}. L'export est noté dans "
                                                "le dossier (sans son contenu).")
     return True
+
+
+def export_folder(vault) -> str:
+    """The export folder chosen in Paramètres (kept in the vault: a folder's name may say too much)."""
+    folder = ProviderRepository(vault).load().dossier_export if vault.is_open else ""
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
 
 
 def ready_text(kind: DocumentKind, dossier, today) -> str:
@@ -276,5 +289,7 @@ class DocumentsPage(QWidget):
 
     def _export(self, kind: DocumentKind, pdf: bytes) -> None:
         context = self.context_factory()
-        if export_flow(self, kind, pdf, self.bilan_id, context.dossier.reference, self.vault, self.clock):
+        convert = (lambda extension: office.render(kind.value, context, extension)) \
+            if kind.value in office.EDITABLE else None
+        if export_flow(self, kind, pdf, self.bilan_id, context.dossier.reference, self.vault, self.clock, convert):
             self.load(context.dossier)

@@ -27,7 +27,7 @@ SPECS = [Heading("Identité de l'organisme"),
          F("consultant", "Consultant(e)"), F("consultant_titres", "Diplômes, titres ou références du consultant"),
          F("accessibilite", "Référent handicap (nom et contact)"),
          Heading("Documents"),
-         F("ville", "Ville (« Fait à … »)"),
+         F("ville", "Ville (« Fait à … »)"), F("dossier_export", "Dossier où s'ouvrent les exports"),
          F("departement", "Département habituel des lieux de travail (jours fériés locaux)")]
 IMAGES = (("logo", "Logo"), ("signature", "Signature du représentant légal"), ("cachet", "Cachet de l'organisme"))
 
