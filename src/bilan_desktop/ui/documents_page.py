@@ -26,6 +26,7 @@ from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavai
 from ..documents.preview import PdfPreview
 from ..domain.dates import short_date
 from ..domain.sharing import COPIES_DESTROYED_WITH, Destination, destinations, export_problems, needs_agreement
+from ..domain.synthese import DRAFT_MARK
 from ..domain.text import counted
 from ..domain.workflow import RuleViolation
 from ..services.documents import DocumentService
@@ -193,6 +194,11 @@ def ready_text(kind: DocumentKind, dossier, today) -> str:
     """What the consultant will get, when it is not obvious from the document's name."""
     if kind is DocumentKind.CONTRAT:
         return f"Prêt : {dossier.funding.contract.label}."
+    if kind is DocumentKind.SYNTHESE and dossier.synthese.validee_le is None:
+        return (f"Projet : la synthèse n'est pas encore validée (page « Rédaction »), chaque page porte "
+                f"« {DRAFT_MARK} ».")
+    if kind is DocumentKind.SYNTHESE:
+        return f"Prête : validée le {dossier.synthese.validee_le:%d/%m/%Y}."
     if kind is DocumentKind.CERTIFICAT and not certificat.is_final(dossier, today):
         return "Prêt : attestation intermédiaire (heures réalisées à ce jour ; le bilan n'est pas terminé)."
     return "Prêt."

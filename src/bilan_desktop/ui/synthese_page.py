@@ -25,7 +25,7 @@ from ..documents import synthese as synthese_pdf
 from ..documents.preview import PdfPreview
 from ..domain.clock import Clock
 from ..domain.richtext import word_count
-from ..domain.synthese import DRAFT_MARK, TITLES, SyntheseDraft, text_of
+from ..domain.synthese import DRAFT_MARK, SyntheseDraft, text_of
 from ..domain.text import counted
 from ..domain.workflow import RuleViolation
 from ..services.bilans import BilanService
@@ -35,7 +35,7 @@ from .widgets import autosave_timer, error_label, show_error
 
 log = logging.getLogger(__name__)
 PREVIEW_DELAY_MS = 800
-PREVIEW_WIDTH = 520
+PREVIEW_MIN_WIDTH = 260
 
 
 class _Delivery(QObject):
@@ -223,6 +223,7 @@ class SynthesePage(QWidget):
             return
         self._generation += 1
         generation, draft = self._generation, self.value()
+        width = max(PREVIEW_MIN_WIDTH, self.preview.viewport().width() - 24)  # a page as wide as the pane
         try:
             provider, beneficiary, dossier, today = self.context_factory()
         except Exception as exc:  # noqa: BLE001 — a preview never breaks the editor
@@ -233,7 +234,7 @@ class SynthesePage(QWidget):
             try:
                 pdf = synthese_pdf.build(provider, beneficiary, dossier, draft, today)
                 preview = PdfPreview(pdf)
-                pages = [preview.render(i, PREVIEW_WIDTH) for i in range(len(preview))]
+                pages = [preview.render(i, width) for i in range(len(preview))]
                 preview.close()
             except Exception as exc:  # noqa: BLE001
                 log.warning("preview failed: %s", type(exc).__name__)
@@ -258,5 +259,3 @@ class SynthesePage(QWidget):
                 label.setPixmap(QPixmap.fromImage(image))
                 label.setAccessibleName(f"Aperçu, page {index + 1}")
 
-
-TITLES_IN_ORDER = tuple(TITLES.values())
