@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel
 
+from bilan_desktop.domain.synthese import prefill as _prefill
 from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.storage.rome import ATTRIBUTION
 from tests.gui.conftest import by_accessible_name, type_text
@@ -110,13 +111,15 @@ def test_skills_picked_from_a_fiche(window, script):
             dialog.skills.item(row).setCheckState(Qt.Checked)
         savoir_etre = [i for i in range(dialog.skills.count()) if dialog.skills.item(i).text().startswith("Savoir-être")]
         dialog.skills.item(savoir_etre[0]).setCheckState(Qt.Checked)
-        by_accessible_name(dialog, "Ajouter les compétences cochées").click()
+        by_accessible_name(dialog, "Ajouter aux compétences à acquérir").click()
         return dialog.result()
 
     script.expect(rome)
     by_accessible_name(bw, "Rechercher dans le ROME").click()
     inv = repo.load(1).phase_investigation
-    assert len(inv.competences_pro) == 2 and len(inv.competences_perso) == 1
+    # a target job's skills are to be acquired: the person's own skills are left as they were
+    assert len(inv.competences_a_acquerir) == 3 and inv.competences_pro == [] and inv.competences_perso == []
+    assert "Compétences à acquérir pour le projet :" in _prefill(inv_dossier(repo)).formation
 
 
 def test_about_shows_version_licences_and_the_rome_attribution(window, script):
@@ -125,3 +128,7 @@ def test_about_shows_version_licences_and_the_rome_attribution(window, script):
     script.expect(lambda dialog: texts.append(dialog.text.toPlainText()) or QDialog.Rejected)
     window.about_action.trigger()
     assert __version__ in texts[0] and ATTRIBUTION in texts[0] and "R6313-7" in texts[0] and "DejaVu" in texts[0]
+
+
+def inv_dossier(repo):
+    return repo.load(1)

@@ -43,6 +43,7 @@ def build(provider, beneficiary, dossier: Dossier) -> bytes:
              *_labels("Compétences personnelles", inv.competences_perso), *_labels("Aptitudes", inv.aptitudes),
              *_labels("Motivations", inv.motivations), *_labels("Centres d'intérêt", inv.interets),
              *_labels("Valeurs", inv.valeurs),
+             *_labels("Compétences à acquérir pour le projet", inv.competences_a_acquerir),
              heading("Personnalité"), *paragraphs(inv.personnalite), *questionnaire_charts(dossier)]
     if inv.tests:
         story += [heading("Tests et questionnaires", "h2"),

@@ -220,6 +220,7 @@ class PhaseInvestigation:
     projet_code_rome: str = content("")
     projet_description: str = content("")
     projet_verifications: list[VerificationProjet] = content(default_factory=list)
+    competences_a_acquerir: list[Libelle] = content(default_factory=list)  # for the project (from its ROME fiche)
     alternatives: list[Alternative] = content(default_factory=list)
     besoins_formation: list[BesoinFormation] = content(default_factory=list)
 

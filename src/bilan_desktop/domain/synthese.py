@@ -98,6 +98,10 @@ def prefill(dossier) -> SyntheseDraft:
     formation = _lines([", ".join(x for x in (b.formation, b.organisme, f"{b.duree_heures:g} h" if b.duree_heures
                                               else "", b.financement, rncp(b.code_rncp))
                                   if x) for b in inv.besoins_formation])
+    to_acquire = _lines([c.libelle for c in inv.competences_a_acquerir])
+    if to_acquire:
+        formation = ("Compétences à acquérir pour le projet :\n" + to_acquire + ("\n\n" + formation if formation
+                                                                                else "")).strip()
     conditions = _lines([c.libelle for c in con.conditions_moyens])
     if con.suivi_propose:
         suivi = ("Un entretien de suivi a été proposé, environ six mois après la fin du bilan"

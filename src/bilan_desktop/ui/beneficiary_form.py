@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from ..domain.beneficiary import Beneficiary, Civilite, Statut, validate
 from ..domain.dates import parse_short_date, short_date
 from ..domain.funding import Funding
-from .widgets import error_label, show_error
+from .widgets import error_label, show_error, with_date_picker
 
-DATE_FORMAT_MESSAGE = "Date invalide : utilisez le format jj/mm/aaaa (exemple : 14/03/1985)."
+DATE_FORMAT_MESSAGE = "Date invalide : utilisez le format jj/mm/aaaa (exemple : 14/03/1985 ou 14/3/85)."
 
 
 class BeneficiaryForm(QWidget):
@@ -72,7 +72,7 @@ class BeneficiaryForm(QWidget):
         error.setWordWrap(False)
         column = QVBoxLayout()
         column.setSpacing(2)
-        column.addWidget(field)
+        column.addWidget(with_date_picker(field) if name == "date_naissance" else field)
         column.addWidget(error)
         row_label = QLabel(label + " :")
         row_label.setBuddy(field)

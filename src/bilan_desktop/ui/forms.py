@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..domain import codec
 from ..domain.dates import parse_short_date, short_date
 from .list_editor import ListEditor
-from .widgets import error_label, show_error
+from .widgets import error_label, show_error, with_date_picker
 
 LABEL_WIDTH = 230
 DATE_MESSAGE = "Date invalide : utilisez le format jj/mm/aaaa (exemple : 14/03/2026)."
@@ -96,7 +96,7 @@ class SectionForm(QWidget):
         error = error_label(f"error_{spec.name}")
         column = QVBoxLayout()
         column.setSpacing(2)
-        column.addWidget(widget)
+        column.addWidget(with_date_picker(widget) if isinstance(widget, QLineEdit) and tp is dt.date else widget)
         column.addWidget(error)
         if label_text:
             label = QLabel(label_text + " :")

@@ -123,11 +123,10 @@ class InvestigationTools(QWidget):
                                       projet_intitule=inv.projet_intitule or fiche.libelle)
         elif action == "alternative":
             inv = dataclasses.replace(inv, alternatives=[*inv.alternatives, Alternative(fiche.libelle, fiche.code)])
-        else:
-            pro = [Libelle(label) for rubrique, label in skills if rubrique != "savoir_etre"]
-            perso = [Libelle(label) for rubrique, label in skills if rubrique == "savoir_etre"]
-            inv = dataclasses.replace(inv, competences_pro=[*inv.competences_pro, *pro],
-                                      competences_perso=[*inv.competences_perso, *perso])
+        else:  # the skills of a target job are what the person has to acquire, not what they already have
+            known = {c.libelle for c in inv.competences_a_acquerir}
+            new = [Libelle(label) for _rubrique, label in skills if label not in known]
+            inv = dataclasses.replace(inv, competences_a_acquerir=[*inv.competences_a_acquerir, *new])
         try:
             self.dossiers.save_section(self.bilan_id, inv, self.clock.now())
         except RuleViolation as exc:

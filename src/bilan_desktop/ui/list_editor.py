@@ -1,4 +1,5 @@
-"""A table editing a list of small dataclasses: add, remove, move up and down."""
+"""A table editing a list of small dataclasses: add, edit a row in a form (wrapped, multi-line fields), remove, move
+up and down. The table shows wrapped text, and Tab leaves it (it never cycles inside)."""
 
 from __future__ import annotations
 
@@ -58,19 +59,21 @@ class ListEditor(QWidget):
         self.table.setAccessibleName(label)
         self.table.setHorizontalHeaderLabels([header for _, header in self.columns])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         trigger = QAbstractItemView.EditTrigger
-        self.table.setEditTriggers(trigger.DoubleClicked | trigger.EditKeyPressed | trigger.AnyKeyPressed
-                                   | trigger.SelectedClicked)
+        self.table.setEditTriggers(trigger.EditKeyPressed | trigger.AnyKeyPressed | trigger.SelectedClicked)
+        self.table.doubleClicked.connect(lambda _index: self.edit_row())
         self.table.setMinimumHeight(110)
         self.table.setItemDelegate(_LiveDelegate(self.table))
         self.table.itemChanged.connect(lambda _item: self.edited.emit())
         buttons = QHBoxLayout()
-        for text, slot in (("Ajouter", self.add_row), ("Supprimer", self.remove_row),
+        for text, slot in (("Ajouter", self.add_row), ("Modifier…", self.edit_row), ("Supprimer", self.remove_row),
                            ("Monter", lambda: self.move_row(-1)), ("Descendre", lambda: self.move_row(1))):
             button = QPushButton(text)
-            button.setAccessibleName(f"{text} — {label}")
+            button.setAccessibleName(f"{text.rstrip('…')} — {label}")
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -100,7 +103,9 @@ class ListEditor(QWidget):
                 combo.currentIndexChanged.connect(lambda _i: self.edited.emit())
                 self.table.setCellWidget(row, column, combo)
             else:
-                self.table.setItem(row, column, QTableWidgetItem(_format(value)))
+                cell = QTableWidgetItem(_format(value))
+                cell.setToolTip(_format(value))
+                self.table.setItem(row, column, cell)
 
     def _fit(self) -> None:
         self.table.setMinimumHeight(min(360, 60 + 28 * max(2, self.table.rowCount())))
@@ -110,6 +115,26 @@ class ListEditor(QWidget):
         self._fit()
         self.table.setCurrentCell(self.table.rowCount() - 1, 0)
         self.table.setFocus()
+        self.edited.emit()
+
+    def edit_row(self) -> None:
+        """The current row in a form: each column a field, long texts wrapped over several lines."""
+        row = self.table.currentRow()
+        if row < 0 or not self.isEnabled():
+            return
+        from .list_row_dialog import RowDialog
+        try:
+            item = self.items(keep_empty=True)[row]
+        except ValueError:
+            item = self.item_cls()
+        dialog = RowDialog(self.item_cls, self.columns, self.types, item, self.table.accessibleName(), self)
+        from . import dialogs
+        if dialogs.launch(dialog) != dialog.DialogCode.Accepted or dialog.value is None:
+            return
+        items = self.items(keep_empty=True)
+        items[row] = dialog.value
+        self.set_items(items)
+        self.table.setCurrentCell(row, 0)
         self.edited.emit()
 
     def remove_row(self) -> None:

@@ -49,7 +49,7 @@ class RomeDialog(QDialog):
         self.buttons = {}
         row = QHBoxLayout()
         for key, text in (("projet", "Choisir comme projet principal"), ("alternative", "Ajouter comme alternative"),
-                          ("competences", "Ajouter les compétences cochées")):
+                          ("competences", "Ajouter aux compétences à acquérir")):
             button = QPushButton(text)
             button.setAccessibleName(text)
             button.setEnabled(False)

@@ -46,7 +46,7 @@ from ..domain.workflow import Dossier, RuleViolation, minutes_used
 from ..services.bilans import BilanService
 from . import dialogs, signature_pad
 from .section_page import banner
-from .widgets import error_label, show_error
+from .widgets import error_label, show_error, with_date_picker
 
 COLUMNS = ("Date", "Horaires", "Durée", "Statut", "Modalité", "Étape", "Présence")
 SIGNERS = ((Role.BENEFICIAIRE, "Signature du bénéficiaire"), (Role.CONSULTANT, "Signature du consultant"))
@@ -99,18 +99,21 @@ class SeanceDialog(QDialog):
         self.notes = QPlainTextEdit(seance.notes)
         self.notes.setTabChangesFocus(True)
         self.error = error_label("seanceError")
+        self.date.setAccessibleName("Date")
+        self.date_row = with_date_picker(self.date)
         self.form = form = QFormLayout()
         self.remote_rows: list[QWidget] = []
         for label, widget, remote in (
-                ("Date", self.date, False), ("Début", self.start, False), ("Fin", self.end, False),
+                ("Date", self.date_row, False), ("Début", self.start, False), ("Fin", self.end, False),
                 ("Statut", self.status, False), ("Modalité", self.modality, False),
                 ("Lien de visioconférence", self.link, True), ("Connexion", self.connected, True),
                 ("Connecté de", self.connect_from, True), ("Déconnecté à", self.connect_to, True),
                 ("Preuve de présence à distance", self.attestation, True), ("Étape", self.step, False),
                 ("Notes de séance", self.notes, False)):
-            widget.setAccessibleName(label)
+            if widget is not self.date_row:
+                widget.setAccessibleName(label)
             row_label = QLabel(label + " :")
-            row_label.setBuddy(widget)
+            row_label.setBuddy(self.date if widget is self.date_row else widget)
             form.addRow(row_label, widget)
             if remote:
                 self.remote_rows.append(widget)

@@ -81,6 +81,7 @@ PAGES: dict[Step, tuple[str, str, list]] = {
         F("projet_description", "Description du projet", multiline=True),
         F("projet_verifications", "Vérification de la pertinence", columns=(
             ("moyen", "Moyen"), ("realisee_le", "Date"), ("detail", "Détail"))),
+        F("competences_a_acquerir", "Compétences à acquérir pour le projet", columns=LIB),
         Heading("Alternatives (plan B)"),
         F("alternatives", "Alternatives", columns=(
             ("intitule", "Intitulé"), ("code_rome", "Code ROME"), ("description", "Description"))),

@@ -88,3 +88,61 @@ def labelled_form(text: str, widget: QWidget) -> QFormLayout:
     label.setBuddy(widget)
     form.addRow(label, widget)
     return form
+
+
+def with_date_picker(line: QLineEdit, on_pick=None) -> QWidget:
+    """A date field with a calendar button beside it (the calendar in French, weeks from Monday); typing stays the
+    quickest way (« 12/4/83 » is accepted)."""
+    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QMenu, QToolButton, QWidgetAction
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    button = QToolButton()
+    button.setText("Calendrier…")
+    button.setAccessibleName(f"Calendrier — {line.accessibleName()}" if line.accessibleName() else "Calendrier")
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field; a date is quicker typed
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    button.setMenu(menu)
+
+    def calendar() -> QCalendarWidget:
+        """Made the first time the menu opens: no hidden widget waits in every form."""
+        existing = getattr(holder, "calendar", None)
+        if existing is not None:
+            return existing
+        widget = QCalendarWidget()
+        widget.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        widget.setGridVisible(True)
+        widget.setAccessibleName("Calendrier")
+        widget.clicked.connect(picked)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(widget)
+        menu.addAction(action)
+        holder.calendar = widget  # type: ignore[attr-defined]
+        return widget
+
+    def opened() -> None:
+        from ..domain.dates import parse_short_date
+        try:
+            day = parse_short_date(line.text())
+        except ValueError:
+            day = None
+        widget = calendar()
+        if day is not None:
+            widget.setSelectedDate(QDate(day.year, day.month, day.day))
+
+    def picked(date: QDate) -> None:
+        line.setText(date.toString("dd/MM/yyyy"))
+        line.textEdited.emit(line.text())
+        if on_pick is not None:
+            on_pick()
+        menu.close()
+
+    menu.aboutToShow.connect(opened)
+    holder.open_calendar = opened  # type: ignore[attr-defined]  # for tests: what the button's menu does first
+    row.addWidget(line)
+    row.addWidget(button)
+    row.addStretch(1)
+    return holder
