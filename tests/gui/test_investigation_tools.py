@@ -29,6 +29,13 @@ def test_questionnaire_with_the_keyboard_paused_resumed_scored(window, script):
         QTest.keyClick(dialog, Qt.Key_Left)  # back one item, change it, go on
         QTest.keyClick(dialog, keys[plan[9] - 1])
         assert dialog.progress.text().startswith("Question 11 sur 48")
+        # turned round to the beneficiary: full screen, larger type; Échap leaves full screen only
+        by_accessible_name(dialog, "Plein écran pour le bénéficiaire").click()
+        assert dialog.windowState() & Qt.WindowFullScreen and "24pt" in dialog.item_text.styleSheet()
+        QTest.keyClick(dialog, Qt.Key_Escape)
+        assert not dialog.windowState() & Qt.WindowFullScreen and dialog.isVisible()
+        QTest.keyClick(dialog, Qt.Key_F11)
+        assert dialog.windowState() & Qt.WindowFullScreen
         by_accessible_name(dialog, "Mettre en pause").click()
         return dialog.result()
 

@@ -99,8 +99,8 @@ def resultats_office(provider, beneficiary, dossier: Dossier) -> Office:
               *_labels("Compétences personnelles", inv.competences_perso), *_labels("Aptitudes", inv.aptitudes),
               *_labels("Motivations", inv.motivations), *_labels("Centres d'intérêt", inv.interets),
               *_labels("Valeurs", inv.valeurs),
-             *_labels("Compétences à acquérir pour le projet", inv.competences_a_acquerir),
-             Block("h1", "Personnalité"), *_rich(inv.personnalite)]
+              *_labels("Compétences à acquérir pour le projet", inv.competences_a_acquerir),
+              Block("h1", "Personnalité"), *_rich(inv.personnalite)]
     if inv.tests:
         blocks += [Block("h2", "Tests et questionnaires"),
                    Block("table", headers=["Outil", "Passé le", "Résultat", "Analyse"],

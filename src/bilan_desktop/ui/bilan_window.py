@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -66,6 +66,16 @@ from .synthese_page import SynthesePage
 REFRESH_MS = 60_000
 MARKS = {"done": "✓", "current": "▶", "locked": "·", "closed": "✕"}
 log = logging.getLogger(__name__)
+
+
+def fitted(window: QWidget, width: int, height: int) -> QSize:
+    """The preferred size, within the screen's available area (a 1366×768 laptop with its taskbar leaves about
+    1366×728; the title bar takes some 30 pixels more)."""
+    screen = window.screen()
+    if screen is None:
+        return QSize(width, height)
+    area = screen.availableGeometry()
+    return QSize(min(width, area.width()), min(height, area.height() - 32))
 
 
 class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
@@ -155,7 +165,7 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self._timer.start()
         self.refresh()
         self.select(effective_step(self.dossier, clock.today()))
-        self.resize(1100, 760)
+        self.resize(fitted(self, 1100, 760))
 
     # -- construction ------------------------------------------------------------------------------
     def _add_item(self, text: str, page: QWidget, step: Step | None = None) -> None:

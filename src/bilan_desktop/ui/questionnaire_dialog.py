@@ -70,11 +70,17 @@ class QuestionnaireDialog(QDialog):
         self.pause = QPushButton("Mettre en pause")
         self.pause.setAccessibleName("Mettre en pause")
         self.pause.clicked.connect(self.reject)
+        self.full_screen = QPushButton("Plein écran pour le bénéficiaire")
+        self.full_screen.setAccessibleName("Plein écran pour le bénéficiaire")
+        self.full_screen.setCheckable(True)
+        self.full_screen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.full_screen.toggled.connect(self.set_full_screen)
         help_label = QLabel("Répondez avec la souris ou les touches 1 à 5 ; ← pour revenir en arrière. Les réponses "
                             "sont enregistrées au fur et à mesure.")
         help_label.setWordWrap(True)
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous)
+        navigation.addWidget(self.full_screen)
         navigation.addStretch(1)
         navigation.addWidget(self.pause)
         navigation.addWidget(self.next)
@@ -86,6 +92,16 @@ class QuestionnaireDialog(QDialog):
         layout.addLayout(navigation)
         self.resize(760, 380)
         self.show_item()
+
+    def set_full_screen(self, on: bool) -> None:
+        """The laptop turned round: the questions fill the screen, the consultant's notes behind are hidden; larger
+        type. F11 or Échap returns to the window."""
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen if on else
+                            self.windowState() & ~Qt.WindowState.WindowFullScreen)
+        self.item_text.setStyleSheet(f"font-size: {24 if on else 16}pt; font-weight: bold; padding: 16px 0;")
+        self.full_screen.setText("Quitter le plein écran" if on else "Plein écran pour le bénéficiaire")
+        if self.full_screen.isChecked() != on:
+            self.full_screen.setChecked(on)
 
     @property
     def complete(self) -> bool:
@@ -132,6 +148,8 @@ class QuestionnaireDialog(QDialog):
             self.go_back()
         elif key == Qt.Key.Key_Right:
             self.go_next()
+        elif key == Qt.Key.Key_F11 or (key == Qt.Key.Key_Escape and self.full_screen.isChecked()):
+            self.set_full_screen(not self.full_screen.isChecked())  # Échap leaves full screen, not the questionnaire
         else:
             super().keyPressEvent(event)
 

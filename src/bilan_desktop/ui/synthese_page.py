@@ -69,7 +69,7 @@ class SynthesePage(QWidget):
         self.draft_state.setObjectName("draftState")
         self.reasons = error_label("syntheseError")
         self.buttons: dict[str, QPushButton] = {}
-        tools = QHBoxLayout()
+        tools, actions = QHBoxLayout(), QHBoxLayout()  # two rows: the page fits a 1366-pixel screen
         for key, text, slot in (("bold", "Gras", lambda: self.editor.toggle(True)),
                                 ("italic", "Italique", lambda: self.editor.toggle(False)),
                                 ("ul", "• Liste", lambda: self.editor.toggle_list("ul")),
@@ -80,7 +80,7 @@ class SynthesePage(QWidget):
             button = QPushButton(text)
             button.setAccessibleName(text)
             button.clicked.connect(slot)
-            tools.addWidget(button)
+            (tools if key in ("bold", "italic", "ul", "ol") else actions).addWidget(button)
             self.buttons[key] = button
         self.spelling = QCheckBox("Orthographe")
         self.spelling.setAccessibleName("Vérifier l'orthographe")
@@ -89,6 +89,7 @@ class SynthesePage(QWidget):
         self.spelling.toggled.connect(self._spelling_toggled)
         tools.addWidget(self.spelling)
         tools.addStretch(1)
+        actions.addStretch(1)
         for keys, slot in (("Ctrl+B", lambda: self.editor.toggle(True)), ("Ctrl+I", lambda: self.editor.toggle(False))):
             QShortcut(QKeySequence(keys), self.editor, slot)
         self.pages = QVBoxLayout()
@@ -113,6 +114,7 @@ class SynthesePage(QWidget):
         layout.addWidget(QLabel("<h2>Rédaction du document de synthèse</h2>"))
         layout.addWidget(self.banner)
         layout.addLayout(tools)
+        layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.reasons)
         layout.addLayout(footer)
