@@ -49,3 +49,13 @@ class SpellChecker:
     def add(self, word: str) -> None:
         self._personal.add(word.casefold())
         self._cache.pop(word, None)
+
+
+def spell_checker(personal: set[str]) -> SpellChecker | None:
+    """A checker, or None where the Hunspell binding is missing (no wheel for this system): the editor then works
+    without spell checking and says so."""
+    try:
+        import hunspell  # noqa: F401
+    except ImportError:
+        return None
+    return SpellChecker(personal)

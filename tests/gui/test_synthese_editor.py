@@ -204,3 +204,29 @@ def test_headings_survive_enter_and_the_format_round_trips(window, script):
     reopened = window.bilan_windows[1].redaction.editor.toPlainText()
     assert "Une ligne sous le titre, avec *astérisques* tapés." in reopened
     assert QApplication.instance() is not None and QDialog is not None
+
+
+def test_undo_spans_the_whole_document_and_the_editor_works_without_spell_checking(window, script, monkeypatch):
+    bw, repo = _bilan(window, script)
+    page = _select(bw, "Rédaction de la synthèse")
+    editor = page.editor
+    _go_to(editor, "Circonstances et demande")
+    type_text(editor, "Premier")
+    _go_to(editor, "Entretien de suivi")
+    type_text(editor, "Second")
+    editor.undo()
+    assert "Second" not in editor.toPlainText() and "Premier" in editor.toPlainText()
+    editor.undo()
+    assert "Premier" not in editor.toPlainText()
+    import builtins
+
+    from bilan_desktop import spelling
+    real_import = builtins.__import__
+
+    def no_hunspell(name, *args, **kwargs):
+        if name == "hunspell":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_hunspell)
+    assert spelling.spell_checker(set()) is None

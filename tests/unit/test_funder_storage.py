@@ -171,3 +171,29 @@ def test_the_command_line_demo_then_export(tmp_path):
     assert exists.returncode == 9 and "écrasé" in exists.stderr
     assert "Traceback" not in refused.stderr + cpf.stderr + unknown.stderr + exists.stderr
     assert PASSPHRASE not in ok.stdout
+
+
+def test_the_detailed_results_export_to_docx_and_odt_and_other_documents_stay_pdf(vault):
+    import io
+
+    import docx
+
+    from bilan_desktop.services.documents import DocumentUnavailable, produce
+    from bilan_desktop.storage.dossiers import DossierRepository
+    from tests.unit.documents_fixtures import dossier
+    bilan_id = _bilan(vault)
+    repo = DossierRepository(vault)
+    source = dossier("Canari")
+    repo.save_section(bilan_id, EntretienPrealable(consentement_libre=True, consentement_le=dt.date(2026, 3, 2)), NOW)
+    repo.save_section(bilan_id, source.phase_investigation, NOW)
+    word = docx.Document(io.BytesIO(produce(vault, bilan_id, "resultats", NOW.date(), ".docx")))
+    text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
+        c.text for t in word.tables for r in t.rows for c in r.cells)
+    assert "Poste Canari" in text and "Compétence Canari" in text and "Test Canari" in text
+    assert word.core_properties.title == "Résultats détaillés du bilan" and word.core_properties.author == ""
+    assert produce(vault, bilan_id, "resultats", NOW.date(), ".odt").startswith(b"PK")
+    try:
+        produce(vault, bilan_id, "certificat", NOW.date(), ".docx")
+        raise AssertionError("a certificate is not editable")
+    except DocumentUnavailable as exc:
+        assert ".pdf" in exc.problems[0]

@@ -44,7 +44,7 @@ from ..domain.workflow import (
     step_states,
 )
 from ..services.bilans import BilanService
-from ..spelling import SpellChecker
+from ..spelling import spell_checker
 from ..storage.exports import ProviderRepository
 from ..storage.library import ParagraphLibrary, PersonalDictionary
 from . import dialogs
@@ -115,7 +115,7 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.seances.changed.connect(self.refresh)
         self.seances.convocation_requested.connect(self.convocation)
         self.redaction = SynthesePage(self.dossiers, bilan_id, clock, self.preview_context,
-                                      SpellChecker(PersonalDictionary(repository.vault).words()))
+                                      spell_checker(PersonalDictionary(repository.vault).words()))
         self.redaction.saved.connect(self.refresh)
         self.redaction.prefill_requested.connect(self.prefill_synthese)
         self.redaction.library_requested.connect(self.insert_paragraph)

@@ -86,6 +86,8 @@ class SynthesePage(QWidget):
         self.spelling.setAccessibleName("Vérifier l'orthographe")
         self.spelling.setChecked(checker is not None)
         self.spelling.setEnabled(checker is not None)
+        if checker is None:
+            self.spelling.setToolTip("La vérification orthographique n'est pas disponible sur ce système.")
         self.spelling.toggled.connect(self._spelling_toggled)
         tools.addWidget(self.spelling)
         tools.addStretch(1)
