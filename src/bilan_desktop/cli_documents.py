@@ -28,6 +28,16 @@ def add_commands(sub, common) -> None:
                         help="à qui le document est remis (par défaut : beneficiaire, ou copie pour le pv)")
     export.add_argument("--accord-ecrit", action="store_true",
                         help="l'accord écrit du bénéficiaire pour cette transmission est recueilli (art. L6313-4)")
+    agenda = sub.add_parser("agenda", parents=[common], help="les séances et entretiens de suivi d'une période ; "
+                                                              "--ics écrit un fichier de calendrier")
+    agenda.add_argument("--du", metavar="DATE", required=True, help="premier jour (AAAA-MM-JJ ou JJ/MM/AAAA)")
+    agenda.add_argument("--au", metavar="DATE", required=True, help="dernier jour, inclus")
+    agenda.add_argument("--ics", metavar="SORTIE", help="fichier .ics à importer dans un agenda")
+    agenda.add_argument("--noms-complets", action="store_true",
+                        help="le nom complet du bénéficiaire au lieu de ses initiales (déconseillé pour un agenda en "
+                             "ligne)")
+    todo = sub.add_parser("a-faire", parents=[common], help="ce qui attend le consultant, par date")
+    todo.add_argument("--noms-complets", action="store_true", help="les noms complets au lieu des initiales")
     demo = sub.add_parser("demo", parents=[common], help="écrit un coffre de démonstration dans DOSSIER et affiche "
                                                          "son mot de passe")
     demo.add_argument("folder", metavar="DOSSIER")
@@ -84,4 +94,64 @@ def cmd_demo(args) -> int:
     print(f"Coffre de démonstration écrit dans {folder}")
     print("Essayez : bilan-desktop list --data-dir " + str(folder))
     print(f"Mot de passe : {DEMO_PASSPHRASE}")
+    return 0
+
+
+def _period(args) -> tuple:
+    from .domain.agenda import parse_day
+    start, end = parse_day(args.du), parse_day(args.au)
+    if end < start:
+        raise ValueError("La fin de la période précède son début.")
+    return start, end
+
+
+def cmd_agenda(args) -> int:
+    from .cli import EXIT_USAGE, _unlocked_vault
+    from .documents.calendar_export import summary
+    from .domain.agenda import in_conflict
+    from .services.agenda import AgendaService
+    from .services.bilans import BilanService
+    try:
+        start, end = _period(args)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    target = Path(args.ics) if args.ics else None
+    if target is not None and target.resolve().parent == paths.data_dir().resolve():
+        print("Un calendrier ne s'exporte pas dans le dossier du coffre. Rien n'a été écrit.", file=sys.stderr)
+        return 9
+    vault = _unlocked_vault()
+    try:
+        service = AgendaService(BilanService(vault))
+        found = service.events(start, end)
+        clashing = in_conflict(found)
+        for event in found:
+            flag = "  ⚠ conflit" if event.uid in clashing else ""
+            status = f" ({event.status.lower()})" if event.status else ""
+            print(f"{event.day:%d/%m/%Y}\t{event.start:%H:%M}–{event.end:%H:%M}\t"
+                  f"{summary(event, args.noms_complets)}{status}{flag}")
+        if target is not None:
+            count = service.export_ics(found, target, SystemClock().now(), args.noms_complets)
+            print(f"Calendrier écrit : {target} ({count} événement{'s' if count > 1 else ''})", file=sys.stderr)
+    finally:
+        vault.lock()
+    return 0
+
+
+def cmd_todo(args) -> int:
+    from .cli import _unlocked_vault
+    from .domain.agenda import initials
+    from .services.agenda import AgendaService
+    from .services.bilans import BilanService
+    vault = _unlocked_vault()
+    try:
+        service = AgendaService(BilanService(vault))
+        people = service._people()
+        items = service.todos(SystemClock().today())
+    finally:
+        vault.lock()
+    for item in items:
+        who = item.who if args.noms_complets else initials(*people.get(item.bilan_id, ("", "")))
+        print(f"{item.day:%d/%m/%Y}\t{item.reference} — {who}\t{item.kind.label} : {item.text}")
+    print(f"{len(items)} élément{'s' if len(items) > 1 else ''} à faire", file=sys.stderr)
     return 0

@@ -177,7 +177,9 @@ def fill_more(vault, today: dt.date) -> None:
         statuses = [(-40, StatutSeance.REALISEE), (-33, StatutSeance.ANNULEE), (-26, StatutSeance.REALISEE),
                     (5, StatutSeance.PLANIFIEE)] if funding is not Funding.PERSONNEL else [(12, StatutSeance.PLANIFIEE)]
         for offset, status in statuses:
-            dossiers.save_seance(bilan, Seance(date=day(offset), debut=dt.time(14), fin=dt.time(16, 30),
+            hour = 9 + 3 * (index % 3)  # the demo's sessions do not all fall at the same time
+            dossiers.save_seance(bilan, Seance(date=day(offset + index % 2), debut=dt.time(hour),
+                                               fin=dt.time(hour + 2, 30),
                                                etape=Step.PHASE_PRELIMINAIRE, statut=status), now)
         if step is Step.FIN_DU_BILAN:
             dossiers.save_section(bilan, FinDuBilan(date_fin=day(-20), conservation=Conservation.AUCUNE), now)

@@ -89,7 +89,7 @@ def create_vault(window, passphrase: str = PASSPHRASE) -> str:
     if isinstance(runner, DialogScript):  # right after creation: what the documents still need (answered « Non »)
         runner.handlers.insert(0, lambda box: QMessageBox.StandardButton.No)
     window.recovery_page.continue_button.click()
-    assert window.stack.currentWidget() is window.list_page
+    assert window.stack.currentWidget() is window.home
     return code
 
 

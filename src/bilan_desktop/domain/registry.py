@@ -63,7 +63,7 @@ SECTION_SPECS: tuple[SectionSpec, ...] = (
     SectionSpec("phase_investigation", PhaseInvestigation, Step.PHASE_INVESTIGATION, EditedIn.STEP_PAGE, True,
                 Category.CONTENU),
     SectionSpec("phase_conclusion", PhaseConclusion, Step.PHASE_CONCLUSION, EditedIn.STEP_PAGE, True,
-                Category.CONTENU),
+                Category.CONTENU, in_overview=True),  # « À faire » asks whether the synthèse was handed over
     SectionSpec("fin_du_bilan", FinDuBilan, Step.FIN_DU_BILAN, EditedIn.STEP_PAGE, False, None, in_overview=True),
     SectionSpec("suivi", Suivi, Step.ENTRETIEN_SUIVI, EditedIn.STEP_PAGE, True, Category.SUIVI, in_overview=True),
     SectionSpec("cloture", Cloture, None, EditedIn.DIALOG, False, None, in_overview=True),

@@ -53,7 +53,8 @@ class DossierRepository:
         return [_seance(r, tuple(signatures.get(r[0], ()))) for r in rows]
 
     def overview(self) -> dict[int, Dossier]:
-        """Per bilan, the administrative facts the list needs (step, convention, end, sessions): no content."""
+        """Per bilan, the administrative facts the list, « À faire » and the agenda need (step, convention, end,
+        sessions without their notes): no content."""
         conn = self.vault.conn
         dossiers = {bid: Dossier(bilan_id=bid, reference=ref, funding=Funding(f), step=Step(s))
                     for bid, ref, f, s in conn.execute("SELECT id, reference, funding, step FROM bilan")}
@@ -65,11 +66,13 @@ class DossierRepository:
         steps = {m.value: m for m in Step}  # a dict lookup, not Enum(value): 12,000 rows for 2,000 bilans
         statuses = {m.value: m for m in StatutSeance}
         modalities = {m.value: m for m in ModaliteSeance}
-        for bid, date, debut, fin, etape, statut, modalite in conn.execute(
-                "SELECT bilan_id, date, debut, fin, etape, statut, modalite FROM seance"):
-            dossiers[bid].seances.append(Seance(date=dt.date.fromisoformat(date), debut=dt.time.fromisoformat(debut),
-                                                fin=dt.time.fromisoformat(fin), etape=steps[etape],
-                                                statut=statuses[statut], modalite=modalities[modalite]))
+        for sid, bid, date, debut, fin, etape, statut, modalite, link in conn.execute(
+                "SELECT id, bilan_id, date, debut, fin, etape, statut, modalite, lien_visio FROM seance "
+                "ORDER BY date, debut, id"):
+            dossiers[bid].seances.append(Seance(id=sid, date=dt.date.fromisoformat(date),
+                                                debut=dt.time.fromisoformat(debut), fin=dt.time.fromisoformat(fin),
+                                                etape=steps[etape], statut=statuses[statut],
+                                                modalite=modalities[modalite], lien_visio=link))
         return dossiers
 
     # -- writing --------------------------------------------------------------------------------------

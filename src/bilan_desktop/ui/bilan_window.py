@@ -207,6 +207,17 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
                 self.stepper.setCurrentRow(row)
                 return
 
+    def show_page(self, name: str) -> None:
+        """A step's value, or « seances », « redaction », « financement », « documents » ('' leaves it as it is)."""
+        if name in {step.value for step in Step}:
+            self.select(Step(name))
+            return
+        widget = {"seances": self.seances, "redaction": self.redaction, "financement": self.financement,
+                  "documents": self.documents}.get(name)
+        for row, (_item, page) in enumerate(self._items):
+            if widget is not None and page is widget:
+                self.stepper.setCurrentRow(row)
+
     def page_for(self, step: Step) -> SectionPage:
         return self.pages[step]
 

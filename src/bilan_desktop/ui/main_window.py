@@ -14,6 +14,7 @@ from ..demo import DEMO_PASSPHRASE
 from ..domain.clock import Clock
 from ..domain.sections import PremierContact
 from ..domain.text import counted
+from ..services.agenda import AgendaService
 from ..services.bilans import BilanService
 from ..storage.errors import VaultError, VaultIncomplete
 from ..storage.exports import ProviderRepository
@@ -26,6 +27,7 @@ from .backup_ui import backup_flow, restore_flow
 from .beneficiary_form import NewBilanDialog
 from .bilan_list import BilanListPage
 from .guards import ClipboardGuard, IdleWatcher
+from .home import HomePage
 from .prefs import Preferences
 from .recovery_dialog import show_new_code
 from .session_watch import SessionWatcher
@@ -49,8 +51,9 @@ class MainWindow(QMainWindow):
         self._resume: dict = {}
         self.setup_page, self.recovery_page = SetupPage(), RecoveryCodePage()
         self.unlock_page, self.list_page = UnlockPage(), BilanListPage()
+        self.home = HomePage(self.list_page, AgendaService(self.repository), clock)
         self.stack = QStackedWidget()
-        for page in (self.setup_page, self.recovery_page, self.unlock_page, self.list_page):
+        for page in (self.setup_page, self.recovery_page, self.unlock_page, self.home):
             self.stack.addWidget(page)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.recover_requested.connect(self.recover)
         self.list_page.open_requested.connect(self.open_bilan)
         self.list_page.new_requested.connect(self.new_bilan)
+        self.home.open_requested.connect(lambda bilan_id, page: self.open_bilan(bilan_id, page))
         self.resize(1100, 700)
         self._show_locked_page()
 
@@ -218,13 +222,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.run_retention(reload=False)
         self.reload_list()
-        self.stack.setCurrentWidget(self.list_page)
+        self.stack.setCurrentWidget(self.home)
         self.idle.set_minutes(self.prefs.auto_lock_minutes)
         self.idle.start()
         self.list_timer.start()
         self.retention_timer.start()
         resume, self._resume = self._resume, {}
-        self.list_page.filter.setText(resume.get("filter", ""))
+        self.home.setCurrentWidget(self.list_page if resume else self.home.todo)  # « À faire » first, after a lock
+        self.list_page.filter.setText(resume.get("filter", ""))  # what was being done
         for bilan_id in resume.get("windows", []):
             self.open_bilan(bilan_id)
         if resume.get("selected") is not None:
@@ -236,6 +241,7 @@ class MainWindow(QMainWindow):
         """The list shows each bilan's step as of today (a convention past its delay reads « Refus réputé »)
         and its next deadline."""
         self.list_page.set_rows(self.repository.list_rows(self.clock.today()))
+        self.home.refresh()
 
     # -- lock ------------------------------------------------------------------------------------
     def lock(self) -> None:
@@ -283,6 +289,7 @@ class MainWindow(QMainWindow):
             self._unfinished = True
             QTimer.singleShot(0, self._finish_destruction)
         self.offvault = report.offvault
+        self.home.pending = set(report.pending)
         if report.pending:
             self.retention_status.setText(f"Destruction en attente ({', '.join(report.pending)}) : nouvelle "
                                           "tentative automatique. Vérifiez l'espace disque.")
@@ -341,7 +348,7 @@ class MainWindow(QMainWindow):
         log.info("bilan created")
         return bilan_id
 
-    def open_bilan(self, bilan_id: int) -> None:
+    def open_bilan(self, bilan_id: int, page: str = "") -> None:
         from .bilan_window import BilanWindow  # loaded with the first bilan, not at start-up
         window = self.bilan_windows.get(bilan_id)
         if window is None:
@@ -356,6 +363,7 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+        window.show_page(page)  # « À faire » and the agenda open the page their line is about
 
     def _bilan_closed(self, bilan_id: int) -> None:
         self.bilan_windows.pop(bilan_id, None)

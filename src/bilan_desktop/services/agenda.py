@@ -1,0 +1,38 @@
+"""The consultant's week across bilans: « À faire », the agenda, the calendar export (issue 14)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..documents.calendar_export import to_ics
+from ..domain.agenda import Event, events
+from ..domain.todo import Todo, todos
+from ..storage.atomic import write_bytes_atomic
+from ..storage.exports import ProviderRepository
+from .bilans import BilanService
+
+
+class AgendaService:
+    def __init__(self, bilans: BilanService):
+        self.bilans = bilans
+
+    def _people(self) -> dict[int, tuple[str, str]]:
+        return {s.id: (s.prenom, s.nom) for s in self.bilans.summaries()}
+
+    def todos(self, today: dt.date, pending: frozenset[str] | set[str] = frozenset()) -> list[Todo]:
+        people = self._people()
+        names = {bilan_id: f"{prenom} {nom}".strip() for bilan_id, (prenom, nom) in people.items()}
+        return todos(self.bilans.overview(), names, today, pending)
+
+    def events(self, start: dt.date, end: dt.date, bilan_id: int | None = None) -> list[Event]:
+        overview = self.bilans.overview()
+        if bilan_id is not None:
+            overview = {bilan_id: overview[bilan_id]}
+        place = ProviderRepository(self.bilans.vault).load().address_line
+        return events(overview, self._people(), start, end, place)
+
+    def export_ics(self, found: list[Event], path: Path, now: dt.datetime, full_name: bool = False) -> int:
+        """Write the events (private file, atomically); returns how many."""
+        write_bytes_atomic(path, to_ics(found, now, full_name), mode=0o600)
+        return len(found)

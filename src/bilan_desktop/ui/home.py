@@ -1,0 +1,107 @@
+"""The home screen after unlocking: « À faire » (what needs the consultant, by date), the list of bilans, and the
+agenda of the week (issue 14)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.text import counted
+from ..domain.todo import Todo
+from ..services.agenda import AgendaService
+from .agenda_page import AgendaPage
+
+BILAN_ROLE = Qt.ItemDataRole.UserRole
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TodoPage(QWidget):
+    """One line per thing to do, sorted by date; a double-click (or Entrée) opens the bilan on the right page."""
+
+    open_requested = Signal(int, str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("todoPage")
+        self.summary = QLabel()
+        self.summary.setObjectName("todoSummary")
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("todoTable")
+        self.table.setAccessibleName("À faire")
+        self.table.setHorizontalHeaderLabels(["Date", "Bilan", "Quoi", "Détail"])
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>À faire</h2>"))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.items: list[Todo] = []
+
+    def set_items(self, items: list[Todo], today: dt.date) -> None:
+        self.items = items
+        late = sum(1 for t in items if t.day < today)
+        self.summary.setText(("Rien ne vous attend." if not items else
+                              f"{counted(len(items), 'élément')} ; double-cliquez pour ouvrir le bilan à la bonne "
+                              "page.") + (f" <b>{counted(late, 'en retard', 'en retard')}.</b>" if late else ""))
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            cells = (f"{item.day:%d/%m/%Y}", f"{item.reference} — {item.who}", item.kind.label, item.text)
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                cell.setData(BILAN_ROLE, item.bilan_id)
+                cell.setData(PAGE_ROLE, item.page)
+                if item.day < today:
+                    cell.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(row, column, cell)
+        self.table.resizeRowsToContents()
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            self.open_requested.emit(self.items[row].bilan_id, self.items[row].page)
+
+
+class HomePage(QTabWidget):
+    """« À faire », « Bilans », « Agenda »: the first is shown at unlocking."""
+
+    open_requested = Signal(int, str)
+
+    def __init__(self, list_page: QWidget, service: AgendaService, clock, parent=None):
+        super().__init__(parent)
+        self.setObjectName("homePage")
+        self.service, self.clock = service, clock
+        self.todo = TodoPage()
+        self.list_page = list_page
+        self.agenda = AgendaPage(service, clock)
+        self.addTab(self.todo, "À faire")
+        self.addTab(list_page, "Bilans")
+        self.addTab(self.agenda, "Agenda")
+        self.todo.open_requested.connect(self.open_requested)
+        self.agenda.open_requested.connect(lambda bilan_id: self.open_requested.emit(bilan_id, "seances"))
+        self.pending: set[str] = set()
+
+    def refresh(self) -> None:
+        today = self.clock.today()
+        self.todo.set_items(self.service.todos(today, self.pending), today)
+        self.setTabText(0, f"À faire ({len(self.todo.items)})" if self.todo.items else "À faire")
+        self.agenda.refresh()
