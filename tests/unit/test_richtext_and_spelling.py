@@ -91,3 +91,68 @@ def test_a_validated_synthese_edited_is_a_draft_again():
     draft = SyntheseDraft(projet="Ébéniste")
     assert after_edit(draft, dataclasses.replace(draft, validee_le=day)).validee_le == day  # the validation itself
     assert is_empty(SyntheseDraft(validee_le=day)) and not is_empty(SyntheseDraft(suivi="x"))
+
+
+def test_nested_and_escaped_markup_keeps_every_format():
+    assert parse("**a *b* c**")[0].runs == (Run("a ", bold=True), Run("b", bold=True, italic=True),
+                                           Run(" c", bold=True))
+    # the editor writes italic-around-bold as separate runs (« *a* ***b*** *c* »), which read back exactly
+    three = (Run("a", italic=True), Run(" "), Run("b", bold=True, italic=True), Run(" "), Run("c", italic=True))
+    assert parse(unparse([Line("p", three)]))[0].runs == three
+    assert parse("**a\\*b**")[0].runs == (Run("a*b", bold=True),)
+    assert parse("*x\\*y*")[0].runs == (Run("x*y", italic=True),)
+    assert parse("**a** **b**")[0].runs == (Run("a", bold=True), Run(" "), Run("b", bold=True))
+    assert parse("***a*** ***b***")[0].runs == (Run("a", True, True), Run(" "), Run("b", True, True))
+    assert parse("un\r\ndeux") == [Line("p", (Run("un"),)), Line("p", (Run("deux"),))]
+    assert unparse([Line("p", (Run("a"), Run(" "), Run("b", bold=True)))]) == "a **b**"
+    assert unparse([Line("p", (Run(" b ", bold=True),))]) == " **b** "
+    assert unparse([Line("ol", (Run("x"),)), Line("ol", (Run("y"),)), Line("p", ()), Line("ol", (Run("z"),))]) \
+        == "1. x\n2. y\n\n1. z"
+
+
+def test_dates_in_words_and_two_digit_years():
+    from bilan_desktop.domain.dates import in_words, month_year, parse_short_date
+    assert in_words(dt.date(2026, 1, 1)) == "1er janvier 2026" and in_words(dt.date(2026, 12, 25)) == \
+        "25 décembre 2026"
+    assert month_year(dt.date(2013, 9, 1)) == "septembre 2013" and month_year(dt.date(2020, 8, 31)) == "août 2020"
+    assert parse_short_date("12/4/83") == dt.date(1983, 4, 12) and parse_short_date("3.1.27") == dt.date(2027, 1, 3)
+    assert parse_short_date("1/1/40") == dt.date(2040, 1, 1) and parse_short_date("1/1/41") == dt.date(1941, 1, 1)
+    assert parse_short_date("1-1-00") == dt.date(2000, 1, 1) and parse_short_date("1 1 99") == dt.date(1999, 1, 1)
+    assert parse_short_date("  ") is None
+    for wrong in ("1/1/123", "31/2/2026", "1/13/26", "hier"):
+        with pytest.raises(ValueError):
+            parse_short_date(wrong)
+
+
+def test_library_fields_come_from_the_record():
+    from bilan_desktop.domain.beneficiary import Beneficiary
+    from bilan_desktop.domain.provider import Provider
+    from bilan_desktop.domain.seances import Seance, StatutSeance
+    from bilan_desktop.domain.synthese import field_values
+    from tests.unit.documents_fixtures import dossier
+    d = dossier("x")
+    d.seances = [Seance(date=dt.date(2026, 3, 16), statut=StatutSeance.REALISEE),
+                 Seance(date=dt.date(2026, 3, 9), statut=StatutSeance.PLANIFIEE),
+                 Seance(date=dt.date(2026, 3, 2), statut=StatutSeance.ANNULEE)]
+    values = field_values(Beneficiary("Lefèvre", "Élodie"), d, Provider(consultant="Claire Martin"))
+    assert values == {"prénom": "Élodie", "prenom": "Élodie", "nom": "Lefèvre", "consultant": "Claire Martin",
+                      "projet": "Projet x", "date_début": "lundi 9 mars 2026", "date_debut": "lundi 9 mars 2026",
+                      "date_fin": "vendredi 29 mai 2026"}
+    d.seances, d.fin_du_bilan.date_fin = [], None
+    empty = field_values(Beneficiary("", ""), d, Provider())
+    assert empty == {"projet": "Projet x"}
+
+
+def test_prefill_writes_career_dates_in_words_and_what_to_acquire_first():
+    from bilan_desktop.domain.sections import Experience, Formation, Libelle
+    from bilan_desktop.domain.synthese import prefill
+    from tests.unit.documents_fixtures import dossier
+    d = dossier("x")
+    d.phase_investigation.experiences = [Experience("Comptable", "Durand", dt.date(2013, 9, 1), None, ""),
+                                         Experience("Aide", "", None, None, "Stage")]
+    d.phase_investigation.formations = [Formation("BTS", "", None, "")]
+    d.phase_investigation.competences_a_acquerir = [Libelle("Lire un plan"), Libelle("Affûter")]
+    draft = prefill(d)
+    assert draft.parcours.splitlines()[:2] == ["- Comptable, Durand, depuis septembre 2013", "- Aide : Stage"]
+    assert "- BTS" in draft.parcours
+    assert draft.formation.startswith("Compétences à acquérir pour le projet :\n- Lire un plan\n- Affûter\n\n- ")

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 BULLET = re.compile(r"^\s*[-•–]\s+(.*)$")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(.*)$")
-_INLINE = re.compile(r"\\(.)|\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*|\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=[^\s*])(.+?)(?<=[^\s*])\*")
+_INLINE = re.compile(r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*|\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=[^\s*])(.+?)(?<=[^\s*])\*")
+_ESCAPE = re.compile(r"\\(.)")
+_HOLD = 0xF0000  # a private-use plane: where escaped characters wait while the markup is read
 
 
 @dataclass(frozen=True)
@@ -33,25 +35,40 @@ class Line:
 
 
 def runs(text: str, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
-    """Inline markup of one line: bold, italic, escapes."""
+    """Inline markup of one line: bold, italic, escapes (an escaped character is set aside first, so that a « \\* »
+    inside bold or italic text stays an asterisk)."""
+    kept: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        kept.append(match.group(1))
+        return chr(_HOLD + len(kept) - 1)
+
+    held = _ESCAPE.sub(keep, text)
+    restored = [Run(_restore(r.text, kept), r.bold, r.italic) for r in _runs(held, bold, italic)]
+    return _merged(restored)
+
+
+def _restore(text: str, kept: list[str]) -> str:
+    return "".join(kept[ord(c) - _HOLD] if _HOLD <= ord(c) < _HOLD + len(kept) else c for c in text)
+
+
+def _runs(text: str, bold: bool, italic: bool) -> list[Run]:
     found: list[Run] = []
     position = 0
     for match in _INLINE.finditer(text):
         if match.start() > position:
             found.append(Run(text[position:match.start()], bold, italic))
-        escaped, both, strong, emphasis = match.groups()
-        if escaped is not None:
-            found.append(Run(escaped, bold, italic))
-        elif both is not None:
-            found.extend(runs(both, True, True))
+        both, strong, emphasis = match.groups()
+        if both is not None:
+            found.extend(_runs(both, True, True))
         elif strong is not None:
-            found.extend(runs(strong, True, italic))
+            found.extend(_runs(strong, True, italic))
         else:
-            found.extend(runs(emphasis, bold, True))
+            found.extend(_runs(emphasis, bold, True))
         position = match.end()
     if position < len(text):
         found.append(Run(text[position:], bold, italic))
-    return _merged(found)
+    return found
 
 
 def _merged(items: list[Run]) -> tuple[Run, ...]:
