@@ -1,0 +1,139 @@
+"""Issue 14 in the window: « À faire » is the home screen after unlocking and opens the right page; the agenda
+plans sessions from free slots, flags a conflict that moving a session resolves, and exports an .ics file that a
+parser reads back with the expected events and no full name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from icalendar import Calendar
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from bilan_desktop.domain.lifecycle import Step
+from bilan_desktop.domain.sections import EntretienPrealable
+from bilan_desktop.domain.seances import Seance
+from bilan_desktop.storage.dossiers import DossierRepository
+from tests.gui.conftest import create_vault, fill_new_bilan
+from tests.gui.workflow_helpers import choose_file
+
+
+def _shot(widget, name):
+    folder = os.environ.get("BILAN_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def _two_bilans(window, script):
+    create_vault(window)
+    for nom, prenom in (("Lefèvre", "Élodie"), ("Martin", "Jérôme")):
+        script.expect(fill_new_bilan({"Nom": nom, "Prénom": prenom}))
+        window.new_action.trigger()
+    repo = DossierRepository(window.vault)
+    now = window.clock.now()
+    for bilan_id in (1, 2):
+        repo.save_section(bilan_id, EntretienPrealable(consentement_libre=True), now)
+        repo.set_step(bilan_id, Step.PHASE_PRELIMINAIRE, now)
+    for bw in list(window.bilan_windows.values()):
+        bw.close()
+    window.reload_list()
+    return repo
+
+
+def test_agenda_plans_sessions_resolves_a_conflict_and_exports_ics(window, script, clock, tmp_path):
+    repo = _two_bilans(window, script)
+    home = window.home
+    agenda = home.agenda
+    home.setCurrentWidget(agenda)
+    agenda.today()
+    monday = clock.today() - dt.timedelta(days=clock.today().weekday())
+    friday_column = 4
+    ten = 4  # 8:00 + 4 half-hours
+
+    def plan_for(reference):
+        def choose(dialog):
+            dialog.combo.setCurrentIndex(next(i for i in range(dialog.combo.count())
+                                              if dialog.combo.itemText(i).startswith(reference)))
+            return QDialog.DialogCode.Accepted
+        return choose
+
+    def save(dialog):
+        dialog.show()
+        dialog.step.setCurrentIndex(dialog.step.findText("Phase préliminaire"))
+        dialog.accept()
+        return dialog.result()
+
+    # a free slot on Friday at 10:00, for the first bilan
+    script.expect(plan_for("BC-2026-0001"))
+    script.expect(save)
+    agenda.activate(ten, friday_column)
+    (first,) = repo.load(1).seances
+    assert (first.date, first.debut, first.fin) == (monday + dt.timedelta(days=4), dt.time(10), dt.time(12))
+
+    # 9:00 for the second bilan overlaps 10:00–12:00: the agenda warns, the consultant plans it anyway
+    nine = 2
+    script.expect(plan_for("BC-2026-0002"))
+    script.expect(lambda box: QMessageBox.StandardButton.Yes)  # « Planifier quand même ? »
+    script.expect(save)
+    agenda.activate(nine, friday_column)
+    (second,) = repo.load(2).seances
+    assert (second.debut, second.fin) == (dt.time(9), dt.time(11))
+    assert "2 séances en conflit" in agenda.conflicts.text()
+    _shot(agenda, "60-agenda-conflit")
+
+    # a double-click on the clash opens the bilan on its sessions; the session moved to 14:00, the conflict is gone
+    assert [e.reference for e in agenda.cluster_at(nine, friday_column)] == ["BC-2026-0002", "BC-2026-0001"]
+    agenda.activate(nine, friday_column)  # the earliest of the clash: the second bilan's session
+    bw = window.bilan_windows[2]
+    assert bw.stack.currentWidget() is bw.seances
+
+    def move(dialog):
+        dialog.show()
+        dialog.start.setTime(dialog.start.time().fromString("14:00", "HH:mm"))
+        dialog.end.setTime(dialog.end.time().fromString("16:00", "HH:mm"))
+        dialog.accept()
+        return dialog.result()
+
+    script.expect(move)
+    bw.seances.table.setCurrentCell(0, 0)
+    bw.seances.edit()
+    agenda.refresh()
+    assert agenda.conflicts.text() == "" and repo.load(2).seances[0].debut == dt.time(14)
+
+    # a day view, and the export of the week
+    agenda.show_day(first.date)
+    assert agenda.grid.columnCount() == 1 and len(agenda.events) == 2
+    agenda.set_days(7)
+    target = tmp_path / "semaine.ics"
+    script.expect(choose_file(target))
+    script.expect(lambda box: QMessageBox.Ok)
+    agenda.export()
+    calendar = Calendar.from_ical(target.read_bytes())
+    summaries = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
+    assert summaries == ["BC-2026-0001 — É. L. — Séance — phase préliminaire",
+                         "BC-2026-0002 — J. M. — Séance — phase préliminaire"]
+    assert b"Martin" not in target.read_bytes() and "Lefèvre".encode() not in target.read_bytes()
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+
+
+def test_todo_is_the_home_screen_and_opens_the_right_page(window, script, clock):
+    repo = _two_bilans(window, script)
+    repo.save_seance(1, Seance(date=clock.today(), debut=dt.time(14), fin=dt.time(16), etape=Step.PHASE_PRELIMINAIRE),
+                     clock.now())
+    home = window.home
+    todo = home.todo
+    assert window.stack.currentWidget() is home and home.currentWidget() is todo  # the first screen unlocked
+    home.setCurrentWidget(home.list_page)
+    window.lock()
+    from tests.gui.conftest import unlock
+    unlock(window)
+    assert home.currentWidget() is home.list_page  # after a lock: back to what was being done
+    home.setCurrentWidget(todo)
+    assert todo.table.rowCount() >= 1 and "Séance" in todo.table.item(0, 2).text()
+    assert "À faire (" in home.tabText(0)
+    _shot(window, "61-a-faire")
+    todo.open_row(0)
+    bw = window.bilan_windows[1]
+    assert bw.stack.currentWidget() is bw.seances

@@ -1,0 +1,40 @@
+"""Issue 14 on the command line: `a-faire` and `agenda` (text, and --ics), initials unless asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+from icalendar import Calendar
+
+
+def _cli(*args, stdin=""):
+    return subprocess.run([sys.executable, "-m", "bilan_desktop", *map(str, args)], input=stdin, text=True,
+                          capture_output=True, env=os.environ.copy(), timeout=120)
+
+
+def test_todo_and_agenda_on_the_demo(tmp_path):
+    folder = tmp_path / "demo"
+    passphrase = next(line for line in _cli("demo", folder).stdout.splitlines()
+                      if line.startswith("Mot de passe : ")).removeprefix("Mot de passe : ")
+    todo = _cli("a-faire", "--data-dir", folder, stdin=passphrase + "\n")
+    assert todo.returncode == 0, todo.stderr
+    assert "Convention à faire signer" in todo.stdout and "Délai de rétractation" in todo.stdout
+    assert "Jérôme" not in todo.stdout and "BC-2026-0002 — J. M." in todo.stdout  # initials by default
+    named = _cli("a-faire", "--noms-complets", "--data-dir", folder, stdin=passphrase + "\n")
+    assert "Jérôme Martin" in named.stdout
+    today = dt.date.today()
+    start, end = today.isoformat(), (today + dt.timedelta(days=13)).strftime("%d/%m/%Y")
+    target = tmp_path / "agenda.ics"
+    agenda = _cli("agenda", "--du", start, "--au", end, "--ics", target, "--data-dir", folder, stdin=passphrase + "\n")
+    assert agenda.returncode == 0, agenda.stderr
+    lines = agenda.stdout.splitlines()
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert len(lines) == len(events) >= 3 and "Calendrier écrit" in agenda.stderr
+    assert "Élodie" not in target.read_text(encoding="utf-8")
+    wrong = _cli("agenda", "--du", "demain", "--au", end, "--data-dir", folder, stdin=passphrase + "\n")
+    assert wrong.returncode == 2 and "AAAA-MM-JJ ou JJ/MM/AAAA" in wrong.stderr and "Traceback" not in wrong.stderr
+    backwards = _cli("agenda", "--du", end, "--au", start, "--data-dir", folder, stdin=passphrase + "\n")
+    assert backwards.returncode == 2 and "précède" in backwards.stderr

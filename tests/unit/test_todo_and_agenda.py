@@ -1,0 +1,145 @@
+"""Issue 14: « À faire » lists each kind of item on an injected date; the agenda finds conflicts and free slots;
+the .ics export reads back with the expected events, initials only by default, stable UIDs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+
+from bilan_desktop.documents.calendar_export import to_ics
+from bilan_desktop.domain.agenda import (clashes_with, conflicts, events, free_slots, in_conflict, initials,
+                                         parse_day)
+from bilan_desktop.domain.funding import Funding
+from bilan_desktop.domain.lifecycle import Step
+from bilan_desktop.domain.seances import Seance, StatutSeance
+from bilan_desktop.domain.sections import (Cloture, Conservation, Convention, Financement, FinDuBilan,
+                                           ModaliteSeance, PhaseConclusion)
+from bilan_desktop.domain.todo import TodoKind, todos
+from bilan_desktop.domain.workflow import Dossier
+
+D = dt.date
+TODAY = D(2026, 11, 25)  # a Wednesday
+
+
+def _d(bilan_id: int, funding=Funding.CPF, step=Step.PHASE_INVESTIGATION, **parts) -> Dossier:
+    return Dossier(bilan_id=bilan_id, reference=f"BC-2026-{bilan_id:04d}", funding=funding, step=step, **parts)
+
+
+def week() -> dict[int, Dossier]:
+    return {
+        1: _d(1, Funding.PLAN_DEVELOPPEMENT, Step.CONVENTION,
+              convention=Convention(transmis_le=D(2026, 11, 20))),
+        2: _d(2, Funding.PERSONNEL, Step.PHASE_PRELIMINAIRE, financement=Financement(contrat_signe_le=D(2026, 11, 20))),
+        3: _d(3, seances=[Seance(id=31, date=TODAY, debut=dt.time(14), fin=dt.time(16)),
+                          Seance(id=32, date=D(2026, 11, 29), debut=dt.time(9), fin=dt.time(11)),
+                          Seance(id=33, date=D(2026, 11, 30), debut=dt.time(9), fin=dt.time(11)),  # next week
+                          Seance(id=34, date=D(2026, 11, 26), statut=StatutSeance.ANNULEE)]),
+        4: _d(4, step=Step.ENTRETIEN_SUIVI, fin_du_bilan=FinDuBilan(date_fin=D(2026, 6, 10)),
+              phase_conclusion=PhaseConclusion(synthese_remise_le=D(2026, 6, 10))),
+        5: _d(5, step=Step.FIN_DU_BILAN, fin_du_bilan=FinDuBilan(date_fin=D(2026, 11, 20))),
+        6: _d(6, step=Step.ENTRETIEN_SUIVI, phase_conclusion=PhaseConclusion(synthese_remise_le=D(2025, 12, 1)),
+              fin_du_bilan=FinDuBilan(date_fin=D(2025, 12, 10), conservation=Conservation.ACCORD_SUIVI,
+                                      accord_signe_le=D(2025, 12, 10), duree_conservation_ans=1)),
+        7: _d(7, seances=[Seance(id=71, date=D(2026, 11, 2), statut=StatutSeance.REALISEE)],
+              financement=Financement(dossier_numero="7")),
+        8: _d(8),
+        9: _d(9, cloture=Cloture(suspendu_le=D(2026, 10, 1))),
+        10: _d(10, cloture=Cloture(abandon_le=D(2026, 11, 1)), seances=[Seance(id=101, date=TODAY)]),
+    }
+
+
+def test_every_kind_of_item_on_an_injected_date():
+    items = todos(week(), {i: f"Personne {i}" for i in range(1, 11)}, TODAY, pending={"BC-2026-0008"})
+    by_kind = {}
+    for item in items:
+        by_kind.setdefault(item.kind, []).append((item.reference, item.day))
+    assert by_kind[TodoKind.CONVENTION] == [("BC-2026-0001", D(2026, 11, 30))]
+    assert by_kind[TodoKind.RETRACTATION] == [("BC-2026-0002", D(2026, 11, 30))]
+    assert by_kind[TodoKind.SEANCE] == [("BC-2026-0003", TODAY), ("BC-2026-0003", D(2026, 11, 29))]
+    # due within 30 days, and one never held (five months late)
+    assert by_kind[TodoKind.SUIVI] == [("BC-2026-0006", D(2026, 6, 10)), ("BC-2026-0004", D(2026, 12, 10))]
+    assert ("BC-2026-0005", D(2026, 11, 20)) in by_kind[TodoKind.SYNTHESE]
+    assert by_kind[TodoKind.ACCORD] == [("BC-2026-0006", D(2026, 12, 10))]
+    # CPF: the entry of bilan 7 (a session held), the « service fait » of the CPF bilans that ended
+    assert sorted({r for r, _ in by_kind[TodoKind.CPF]}) == ["BC-2026-0004", "BC-2026-0005", "BC-2026-0006",
+                                                            "BC-2026-0007"]
+    assert by_kind[TodoKind.DESTRUCTION] == [("BC-2026-0008", TODAY)]
+    assert by_kind[TodoKind.PAUSE] == [("BC-2026-0009", D(2026, 10, 1))]
+    assert set(TodoKind) == set(by_kind)
+    assert all(item.reference != "BC-2026-0010" for item in items)  # an abandoned bilan asks for nothing
+    assert [i.day for i in items] == sorted(i.day for i in items)
+    seance = next(i for i in items if i.kind is TodoKind.SEANCE)
+    assert seance.text.startswith("Aujourd’hui, 14:00 – 16:00") and seance.page == "seances"
+    assert next(i for i in items if i.kind is TodoKind.CONVENTION).page == "convention"
+
+
+def test_limits_of_the_windows():
+    d = week()
+    assert not [i for i in todos({4: d[4]}, {}, D(2026, 11, 9)) if i.kind is TodoKind.SUIVI]  # 31 days ahead
+    assert TodoKind.SUIVI in [i.kind for i in todos({4: d[4]}, {}, D(2026, 11, 10))]  # 30 days ahead
+    late = [i for i in todos({4: d[4]}, {}, D(2026, 12, 20)) if i.kind is TodoKind.SUIVI]
+    assert "en retard" in late[0].text
+    assert not todos({9: d[9]}, {}, D(2026, 10, 30))  # paused 29 days
+    assert todos({9: d[9]}, {}, D(2026, 10, 31))[0].kind is TodoKind.PAUSE
+    assert not todos({1: d[1]}, {}, D(2026, 12, 1))  # past the convention's last day: refus réputé, nothing to do
+
+
+def test_agenda_conflicts_free_slots_and_names():
+    dossiers = {
+        1: _d(1, seances=[Seance(id=1, date=TODAY, debut=dt.time(9), fin=dt.time(11)),
+                          Seance(id=2, date=TODAY, debut=dt.time(14), fin=dt.time(15), statut=StatutSeance.ANNULEE)]),
+        2: _d(2, seances=[Seance(id=3, date=TODAY, debut=dt.time(10, 30), fin=dt.time(12),
+                                 modalite=ModaliteSeance.VISIO, lien_visio="https://visio.exemple.fr/x")]),
+        3: _d(3, step=Step.ENTRETIEN_SUIVI, fin_du_bilan=FinDuBilan(date_fin=D(2026, 5, 25))),
+    }
+    people = {1: ("Élodie", "Lefèvre"), 2: ("Jean-Pierre", "Martin"), 3: ("Aïssata", "N'Diaye")}
+    found = events(dossiers, people, TODAY, TODAY, place="12 rue des Lilas, 69003 Lyon")
+    assert [(e.reference, e.start) for e in found] == [("BC-2026-0001", dt.time(9)), ("BC-2026-0003", dt.time(9)),
+                                                       ("BC-2026-0002", dt.time(10, 30)),
+                                                       ("BC-2026-0001", dt.time(14))]
+    assert conflicts(found) == {("BC-2026-0001-seance-1@bilan-desktop", "BC-2026-0002-seance-3@bilan-desktop")}
+    assert in_conflict(found) == {"BC-2026-0001-seance-1@bilan-desktop", "BC-2026-0002-seance-3@bilan-desktop"}
+    assert [e.seance_id for e in clashes_with(found, TODAY, dt.time(11), dt.time(13))] == [3]
+    assert clashes_with(found, TODAY, dt.time(14), dt.time(15)) == []  # the cancelled session frees its slot
+    assert clashes_with(found, TODAY, dt.time(10), dt.time(11), seance_id=1) == [found[2]]
+    assert free_slots(found, TODAY)[:3] == [(dt.time(12), dt.time(14)), (dt.time(13), dt.time(15)),
+                                            (dt.time(14), dt.time(16))]
+    assert initials("Jean-Pierre", "Martin") == "J.-P. M." and initials("Élodie", "") == "É."
+    remote = found[2]
+    assert (remote.place, remote.link) == ("", "https://visio.exemple.fr/x")
+    assert found[0].place == "12 rue des Lilas, 69003 Lyon"
+
+
+def test_ics_reads_back_with_initials_only_and_stable_uids():
+    dossiers = {1: _d(1, seances=[Seance(id=1, date=TODAY, debut=dt.time(9), fin=dt.time(11)),
+                                  Seance(id=2, date=TODAY, debut=dt.time(14), fin=dt.time(15),
+                                         modalite=ModaliteSeance.VISIO, lien_visio="https://visio.exemple.fr/x",
+                                         statut=StatutSeance.ANNULEE)])}
+    found = events(dossiers, {1: ("Élodie", "Lefèvre")}, TODAY, TODAY, place="12 rue des Lilas")
+    first = to_ics(found, dt.datetime(2026, 11, 25, 8))
+    calendar = Calendar.from_ical(first)
+    vevents = calendar.walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in vevents] == ["BC-2026-0001 — É. L. — Séance — phase préliminaire",
+                                                    "BC-2026-0001 — É. L. — Séance — phase préliminaire"]
+    assert b"Lef" not in first and "Élodie".encode() not in first
+    assert vevents[0].decoded("DTSTART") == dt.datetime(2026, 11, 25, 9, tzinfo=vevents[0].decoded("DTSTART").tzinfo)
+    assert str(vevents[0]["LOCATION"]) == "12 rue des Lilas"
+    assert str(vevents[1]["LOCATION"]) == "https://visio.exemple.fr/x" and str(vevents[1]["STATUS"]) == "CANCELLED"
+    assert calendar.walk("VTIMEZONE")  # the time zone travels with the events
+    again = Calendar.from_ical(to_ics(found, dt.datetime(2026, 11, 26, 8)))
+    assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in vevents]
+    assert int(again.walk("VEVENT")[0]["SEQUENCE"]) > int(vevents[0]["SEQUENCE"])  # the later export wins
+    named = to_ics(found, dt.datetime(2026, 11, 25, 8), full_name=True)
+    assert "Élodie Lefèvre".encode() in Calendar.from_ical(named).walk("VEVENT")[0]["SUMMARY"].encode()
+
+
+@pytest.mark.parametrize("text,day", [("2026-11-25", TODAY), ("25/11/2026", TODAY), (" 1/12/26 ", D(2026, 12, 1))])
+def test_command_line_dates(text, day):
+    assert parse_day(text) == day
+
+
+def test_a_wrong_command_line_date_says_which_formats():
+    with pytest.raises(ValueError, match="AAAA-MM-JJ ou JJ/MM/AAAA"):
+        parse_day("demain")
