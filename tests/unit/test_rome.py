@@ -1,5 +1,7 @@
 """The ROME repository: recall and ranking on fixed queries, fiches, Holland matching."""
 
+import re
+
 import pytest
 
 from bilan_desktop.storage.rome import ATTRIBUTION, RomeCatalog
@@ -58,3 +60,28 @@ def test_holland_matching(rome):
 def test_attribution_text():
     assert ATTRIBUTION == ("Source : France Travail, Répertoire Opérationnel des Métiers et des Emplois (ROME 4.0, "
                            "version 460), Licence Ouverte 2.0")
+
+
+def test_stop_words_codes_and_acronyms():
+    """Issue 14: « pour » carries no meaning, a code typed directly finds its fiche, « RH » is not « Rhumatologue »."""
+    catalog = RomeCatalog()
+    assert catalog.search("formateur pour adultes")[0].libelle == "Formateur / Formatrice d'adultes"
+    assert [(h.code, h.kind) for h in catalog.search("K2111")[:2]] == [("K2111", "fiche"), ("K2111", "appellation")]
+    assert catalog.search(" k 2111 ")[0].code == "K2111" and catalog.search("Z9999") == []
+    rh = [h.libelle for h in catalog.search("RH")[:10]]
+    assert rh and not any(label.startswith("Rh") for label in rh)
+    assert all(re.search(r"\brh\b|ressources humaines", label.lower()) for label in rh), rh
+    assert catalog.search("responsable rh")[0].libelle.startswith("Responsable")
+    assert catalog.search("de")  # nothing but a stop word: still searched
+
+
+def test_riasec_matches_closest_pair_first_and_broad_jobs_before_narrow():
+    catalog = RomeCatalog()
+    hits = catalog.matching_holland("SEC")
+    majors = [catalog.fiche(h.code).riasec for h in hits[:12]]
+    assert all(pair == "SE" for pair in majors)  # the code's own first two letters, in order
+    breadth = {code: n for code, n in catalog.conn.execute(
+        "SELECT code, count(*) FROM appellation GROUP BY code")}
+    first_pair = [h for h in hits if catalog.fiche(h.code).riasec == "SE"]
+    assert [breadth[h.code] for h in first_pair] == sorted((breadth[h.code] for h in first_pair), reverse=True)
+    assert hits[0].libelle != "Ambassadeur du tri"

@@ -154,6 +154,9 @@ class QuestionnaireDialog(QDialog):
             super().keyPressEvent(event)
 
 
+SHORT_LIST = 12  # the closest jobs first; the rest on demand
+
+
 class ResultsDialog(QDialog):
     """Scores, the Holland code, the charts, and the ROME fiches matching the code."""
 
@@ -167,6 +170,7 @@ class ResultsDialog(QDialog):
         layout.addWidget(notice)
         self.matches = QListWidget()
         self.matches.setAccessibleName("Fiches ROME correspondant au code Holland")
+        self.all_matches: list = []
         self.summary = QLabel()
         self.summary.setObjectName("resultsSummary")
         self.summary.setWordWrap(True)
@@ -178,10 +182,8 @@ class ResultsDialog(QDialog):
                                                                        for k, v in scores.items()))
             layout.addWidget(HexagonChart(scores, RIASEC.scales))
             if catalog is not None:
-                for hit in catalog.matching_holland(code.letters):
-                    item = QListWidgetItem(f"{hit.libelle}  ({hit.code})")
-                    item.setData(Qt.ItemDataRole.UserRole, hit.code)
-                    self.matches.addItem(item)
+                self.all_matches = catalog.matching_holland(code.letters)
+                self.show_matches(SHORT_LIST)
         else:
             parts.append("Questionnaire d'intérêts : pas encore terminé.")
         if BIGFIVE.complete(questionnaires):
@@ -193,8 +195,14 @@ class ResultsDialog(QDialog):
         self.summary.setText("<br/>".join(parts))
         layout.insertWidget(1, self.summary)
         if self.matches.count():
-            layout.addWidget(QLabel("Métiers dont le profil RIASEC correspond (double-cliquez pour ouvrir la fiche) :"))
+            layout.addWidget(QLabel("Métiers dont le profil RIASEC correspond, les plus proches d'abord (double-cliquez "
+                                    "pour ouvrir la fiche) :"))
             layout.addWidget(self.matches)
+            self.more = QPushButton(f"Voir les {len(self.all_matches)} correspondances")
+            self.more.setAccessibleName("Voir toutes les correspondances")
+            self.more.clicked.connect(lambda: self.show_matches(len(self.all_matches)))
+            self.more.setVisible(len(self.all_matches) > SHORT_LIST)
+            layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self.include = QCheckBox("Inclure le profil d'intérêts (RIASEC) dans le document de synthèse")
         self.include.setAccessibleName(self.include.text())
         self.include.setChecked(questionnaires.graphiques_dans_synthese)
@@ -210,3 +218,12 @@ class ResultsDialog(QDialog):
         close.clicked.connect(self.accept)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(820, 860)
+
+    def show_matches(self, count: int) -> None:
+        self.matches.clear()
+        for hit in self.all_matches[:count]:
+            item = QListWidgetItem(f"{hit.libelle}  ({hit.code})")
+            item.setData(Qt.ItemDataRole.UserRole, hit.code)
+            self.matches.addItem(item)
+        if getattr(self, "more", None) is not None:
+            self.more.setVisible(count < len(self.all_matches))
