@@ -69,6 +69,8 @@ def test_abandon_closes_the_record(window, script):
     assert not bw.page_for(Step.PHASE_PRELIMINAIRE).form.isEnabled()
     assert not bw.abandon_action.isEnabled()
     window._refresh_list()
+    assert window.list_page.model.rowCount() == 0 and "1 archivé" in window.list_page.count.text()
+    window.list_page.archives.setChecked(True)  # an abandoned bilan is in the archives
     assert window.list_page.model.index(0, 3).data() == "Abandon"
     assert window.list_page.model.index(0, 4).data() == "Abandon"
 

@@ -13,6 +13,7 @@ from tests.gui.workflow_helpers import bilan_at, next_step
 
 def _state(window) -> str:
     window._refresh_list()
+    window.list_page.archives.setChecked(True)  # closed, abandoned, refused and destroyed bilans are archived
     return window.list_page.model.index(0, 4).data()
 
 

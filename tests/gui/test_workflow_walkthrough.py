@@ -216,6 +216,7 @@ def test_employer_funded_convention_expires_into_refus_repute(window, script, cl
     assert not bw.page_for(Step.PHASE_PRELIMINAIRE).form.isEnabled()
     assert "Refus réputé" in bw.stepper.item(4).toolTip()
     window._refresh_list()
+    window.list_page.archives.setChecked(True)
     assert window.list_page.model.index(0, 3).data() == "Refus réputé (art. R6313-8)"
     bw.close()
     window.open_bilan(1)  # the closed record stays visible

@@ -49,6 +49,9 @@ class BilanService:
     def overview(self) -> dict[int, Dossier]:
         return self.dossiers.overview()
 
+    def content_texts(self) -> dict[int, str]:
+        return self.dossiers.content_texts()
+
     def summaries(self) -> list[BilanSummary]:
         return self.bilans.summaries()
 

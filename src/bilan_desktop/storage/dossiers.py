@@ -75,6 +75,18 @@ class DossierRepository:
                                                 modalite=modalities[modalite], lien_visio=link))
         return dossiers
 
+    def content_texts(self) -> dict[int, str]:
+        """Per bilan, the words of the content still held (sections' content, session notes): for the search
+        across bilans. Read when asked, kept in memory only while the vault is open; what was destroyed is gone."""
+        texts: dict[int, list[str]] = {}
+        conn = self.vault.conn
+        for bilan_id, data in conn.execute("SELECT bilan_id, data FROM bilan_section WHERE kind = 'content'"):
+            texts.setdefault(bilan_id, []).extend(_strings(json.loads(data)))
+        for bilan_id, notes in conn.execute("SELECT s.bilan_id, n.notes FROM seance_notes n JOIN seance s ON "
+                                            "s.id = n.seance_id"):
+            texts.setdefault(bilan_id, []).append(notes)
+        return {bilan_id: " ".join(t for t in parts if t) for bilan_id, parts in texts.items()}
+
     # -- writing --------------------------------------------------------------------------------------
     def save_section(self, bilan_id: int, section, now: dt.datetime) -> None:
         """Persist a section (the rules are the service's: services/bilans.py)."""
@@ -162,3 +174,14 @@ def _seance(r, signatures: tuple[Signature, ...]) -> Seance:
                   connexion_debut=dt.time.fromisoformat(r[9]) if r[9] else None,
                   connexion_fin=dt.time.fromisoformat(r[10]) if r[10] else None, attestation=Attestation(r[11]),
                   signatures=signatures)
+
+
+def _strings(value) -> list[str]:
+    """The text values of a JSON document (never its keys: « projet » must not match every bilan)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []

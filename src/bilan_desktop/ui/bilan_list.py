@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import short_date
+from ..domain.funding import Funding
 from ..domain.lifecycle import State, Step
 from ..domain.seances import format_hours
 from ..domain.text import contains_words, counted, fold, query_words
@@ -31,6 +34,7 @@ COLUMNS = ("Référence", "Bénéficiaire", "Financement", "Étape", "État", "P
 STEP_ORDER = {step: position for position, step in enumerate(Step)}
 STATE_ORDER = {state: position for position, state in enumerate(State)}
 MODIFIED = COLUMNS.index("Modifié le")
+ARCHIVED = (State.CLOS, State.REFUS_REPUTE, State.ABANDON, State.DETRUIT)  # shown on demand
 
 
 NO_PARENT = QModelIndex()  # Qt's default argument: the invisible root
@@ -50,6 +54,8 @@ class BilanListModel(QAbstractTableModel):
         self._display: list[tuple] = []
         self._words: list[str] = []
         self._sort = (MODIFIED, Qt.SortOrder.DescendingOrder)
+        self.criteria: dict = {"state": None, "funding": None, "year": None, "archives": False}
+        self._content: dict[int, str] = {}  # bilan id -> folded content still held (when searched)
 
     def set_rows(self, rows: list[BilanSummary]) -> None:
         self.beginResetModel()
@@ -69,6 +75,7 @@ class BilanListModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self._words = []
+        self._content = {}  # the vault is locking: nothing of the content stays in memory
         self.set_rows([])
 
     @property
@@ -76,12 +83,42 @@ class BilanListModel(QAbstractTableModel):
         return len(self._all)
 
     def _compute_visible(self) -> list[int]:
-        words = self._words
-        rows = [i for i, hay in enumerate(self._haystacks) if contains_words(hay, words)] if words \
-            else list(range(len(self._all)))
+        words, content, wanted = self._words, self._content, self.criteria
+        rows = [i for i, row in enumerate(self._all) if self._kept(row, wanted)]
+        if words:
+            rows = [i for i in rows if contains_words(self._haystacks[i] + " " + content.get(self._all[i].id, ""),
+                                                      words)]
         column, order = self._sort
         rows.sort(key=lambda i: (self._keys[i][column], i), reverse=order == Qt.SortOrder.DescendingOrder)
         return rows
+
+    @staticmethod
+    def _kept(row: BilanSummary, wanted: dict) -> bool:
+        if wanted["state"] is not None:
+            if row.state is not wanted["state"]:
+                return False
+        elif not wanted["archives"] and row.state in ARCHIVED:
+            return False
+        return (wanted["funding"] is None or row.funding is wanted["funding"]) and (
+            wanted["year"] is None or row.opened_on.year == wanted["year"])
+
+    @property
+    def archived(self) -> int:
+        return sum(1 for row in self._all if row.state in ARCHIVED)
+
+    def set_criteria(self, **criteria) -> None:
+        self.criteria.update(criteria)
+        self._relayout()
+
+    def set_content(self, content: dict[int, str]) -> None:
+        """The content still held, per bilan (already folded), searched with the identity; {} to stop."""
+        self._content = content
+        self._relayout()
+
+    def _relayout(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._visible = self._compute_visible()
+        self.layoutChanged.emit()
 
     def set_query(self, query: str) -> None:
         self._words = query_words(query)
@@ -171,8 +208,22 @@ class BilanListPage(QWidget):
         top.addWidget(filter_label)
         top.addWidget(self.filter, 1)
         top.addWidget(self.new_button)
+        self.state_filter = self._combo("État", [(s.label, s) for s in State])
+        self.funding_filter = self._combo("Financement", [(f.label, f) for f in Funding])
+        self.year_filter = self._combo("Année", [])
+        self.archives = QCheckBox(self.tr("Archives (clos, abandons, refus, contenus détruits)"))
+        self.archives.setAccessibleName(self.tr("Afficher les archives"))
+        self.archives.toggled.connect(lambda on: self._criteria(archives=on))
+        self.in_content = QCheckBox(self.tr("Chercher aussi dans le contenu des dossiers"))
+        self.in_content.setAccessibleName(self.in_content.text())
+        self.in_content.toggled.connect(self.content_search_toggled)
+        filters = QHBoxLayout()
+        for widget in (self.state_filter, self.funding_filter, self.year_filter, self.archives, self.in_content):
+            filters.addWidget(widget)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
@@ -181,20 +232,43 @@ class BilanListPage(QWidget):
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
 
+    def _combo(self, name: str, choices: list) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(self.tr(f"Filtrer par {name.lower()}"))
+        combo.addItem(self.tr(f"{name} : tous"), None)
+        for label, value in choices:
+            combo.addItem(label, value)
+        key = {"État": "state", "Financement": "funding", "Année": "year"}[name]
+        combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self._criteria(**{k: c.currentData()}))
+        return combo
+
+    def _criteria(self, **criteria) -> None:
+        self.model.set_criteria(**criteria)
+        self.update_count()
+
     def set_rows(self, rows: list[BilanSummary]) -> None:
         self.model.set_rows(rows)
-        self._update_count()
+        years = sorted({r.opened_on.year for r in rows}, reverse=True)
+        chosen = self.year_filter.currentData()
+        self.year_filter.blockSignals(True)
+        while self.year_filter.count() > 1:
+            self.year_filter.removeItem(1)
+        for year in years:
+            self.year_filter.addItem(str(year), year)
+        self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(chosen)) if chosen else 0)
+        self.year_filter.blockSignals(False)
+        self.update_count()
 
     def clear(self) -> None:
         self.filter.clear()
         self.model.clear()
-        self._update_count()
+        self.update_count()
 
     def _filter_changed(self, text: str) -> None:
         self.model.set_query(text)
-        self._update_count()
+        self.update_count()
 
-    def _update_count(self) -> None:
+    def update_count(self) -> None:
         total, shown = self.model.total, self.model.rowCount()
         self.empty_hint.setVisible(total == 0)
         self.table.setVisible(total > 0)
@@ -203,12 +277,17 @@ class BilanListPage(QWidget):
         elif shown == total:
             self.count.setText(counted(total, "bilan"))
         else:
-            self.count.setText(f"{counted(shown, 'bilan affiché', 'bilans affichés')} sur {total}")
+            hidden = self.model.archived if not self.archives.isChecked() and \
+                self.model.criteria["state"] is None else 0
+            self.count.setText(f"{counted(shown, 'bilan affiché', 'bilans affichés')} sur {total}"
+                               + (f" ({counted(hidden, 'archivé', 'archivés')})" if hidden else ""))
 
     def _activated(self, index) -> None:
         bilan_id = self.model.data(index, ID_ROLE)
         if bilan_id is not None:
             self.open_requested.emit(int(bilan_id))
+
+    content_search_toggled = Signal(bool)  # the window loads (or drops) the content to search
 
     def select_bilan(self, bilan_id: int) -> None:
         row = self.model.row_of(bilan_id)

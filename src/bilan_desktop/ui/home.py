@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.text import counted
+from ..domain.text import counted, fold
 from ..domain.todo import Todo
 from ..services.agenda import AgendaService
 from .agenda_page import AgendaPage
+from .bilan_list import BilanListPage
 
 BILAN_ROLE = Qt.ItemDataRole.UserRole
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -86,7 +87,7 @@ class HomePage(QTabWidget):
 
     open_requested = Signal(int, str)
 
-    def __init__(self, list_page: QWidget, service: AgendaService, clock, parent=None):
+    def __init__(self, list_page: BilanListPage, service: AgendaService, clock, parent=None):
         super().__init__(parent)
         self.setObjectName("homePage")
         self.service, self.clock = service, clock
@@ -97,10 +98,21 @@ class HomePage(QTabWidget):
         self.addTab(list_page, "Bilans")
         self.addTab(self.agenda, "Agenda")
         self.todo.open_requested.connect(self.open_requested)
+        list_page.content_search_toggled.connect(lambda _on: self.load_content())
         self.agenda.open_requested.connect(lambda bilan_id: self.open_requested.emit(bilan_id, "seances"))
         self.pending: set[str] = set()
 
+    def load_content(self) -> None:
+        """The search across bilans looks into their content too, read afresh (after a destruction, nothing of
+        what was destroyed remains to be found); dropped when the box is unticked."""
+        wanted = self.list_page.in_content.isChecked() and self.service.bilans.vault.is_open
+        self.list_page.model.set_content({bilan_id: fold(text) for bilan_id, text in
+                                          self.service.bilans.content_texts().items()} if wanted else {})
+        self.list_page.update_count()
+
     def refresh(self) -> None:
+        if self.list_page.in_content.isChecked():
+            self.load_content()
         today = self.clock.today()
         self.todo.set_items(self.service.todos(today, self.pending), today)
         self.setTabText(0, f"À faire ({len(self.todo.items)})" if self.todo.items else "À faire")
