@@ -86,3 +86,7 @@ SECTIONS_OF: dict[Category, tuple[str, ...]] = {
 OVERVIEW_SECTIONS: tuple[str, ...] = tuple(spec.name for spec in SECTION_SPECS if spec.in_overview)
 PAGE_SECTION: dict[Step, SectionSpec] = {spec.step: spec for spec in SECTION_SPECS
                                          if spec.edited_in is EditedIn.STEP_PAGE and spec.step is not None}
+
+# What the destruction register names, by category (a prospect's deletion takes the whole dossier).
+REGISTER_LABELS: dict[str, str] = {**{c.value: c.label for c in Category},
+                                   "dossier": "Dossier entier, identité comprise (prospect supprimé avant le bilan)"}

@@ -11,7 +11,7 @@ from . import codec
 from .dates import long_date
 from .lifecycle import Issue, State, Step
 from .registry import ORDER, SPEC_BY_NAME
-from .seances import Seance, StatutSeance, seance_problems
+from .seances import COUNTED_STEPS, Seance, StatutSeance, seance_problems
 from .workflow import (
     AGREEMENT_AFTER_END,
     CLOSED,
@@ -246,3 +246,20 @@ def edit_mode(d: Dossier, name: str, today: dt.date, reachable: bool = True, des
     if SPEC_BY_NAME[name].gated and not consent_recorded(d):
         return EditMode(False, CONSENT_MISSING)
     return EditMode(True)
+
+
+PROSPECT_BASIS = ("RGPD, art. 5, 1, e (limitation de la conservation) : prospect ou dossier saisi par erreur, supprimé "
+                  "avant le début du bilan")
+
+
+def deletion_problems(d: Dossier, today: dt.date) -> list[str]:
+    """A dossier may be deleted outright only before the bilan has started: no session of its phases (planned or
+    held), still at the first contact, the entretien préalable or the convention (or refused)."""
+    current = effective_step(d, today)
+    problems = []
+    if current not in (Step.PREMIER_CONTACT, Step.ENTRETIEN_PREALABLE, Step.CONVENTION, Step.REFUS_REPUTE):
+        problems.append("Le bilan a commencé : son dossier ne se supprime pas, il suit les règles de conservation "
+                        "et de destruction (art. R6313-7).")
+    if any(s.etape in COUNTED_STEPS for s in d.seances):
+        problems.append("Des séances du bilan sont enregistrées : le dossier ne se supprime pas.")
+    return problems

@@ -12,7 +12,9 @@ from ..domain.funding import Funding
 from ..domain.lifecycle import Issue, State, Step
 from ..domain.registry import SECTION_NAMES
 from ..domain.rules import (
+    PROSPECT_BASIS,
     close_problems,
+    deletion_problems,
     dossier_state,
     funding_lock,
     seance_change_lock,
@@ -149,6 +151,17 @@ class BilanService:
         cloture = dossier.cloture
         cloture.abandon_le = day
         self.dossiers.save_section(bilan_id, cloture, now)
+
+    def delete_prospect(self, bilan_id: int, now: dt.datetime) -> str:
+        """GDPR storage limitation: a prospect who never came back, or a dossier entered by mistake, deleted before
+        the bilan started. Returns the reference (kept in the register, with no name)."""
+        dossier = self.load(bilan_id)
+        problems = deletion_problems(dossier, now.date())
+        if problems:
+            raise RuleViolation(problems)
+        RetentionEngine(self.vault).delete_prospect(bilan_id, dossier.reference, PROSPECT_BASIS, now.date(), now)
+        log.info("prospect deleted")
+        return dossier.reference
 
     def suspend(self, bilan_id: int, now: dt.datetime) -> None:
         """« Mettre en pause »: nothing is destroyed, the pause shows how long it lasts."""

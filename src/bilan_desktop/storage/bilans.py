@@ -96,6 +96,14 @@ class BilanRepository:
             conn.execute("UPDATE bilan SET updated_at = ? WHERE id = ?", (stamp, bilan_id))
 
 
+def delete_dossier(conn, bilan_id: int) -> None:
+    """The bilan and its beneficiary's identity, gone (sections, sessions, notes, signatures cascade)."""
+    row = conn.execute("SELECT beneficiary_id FROM bilan WHERE id = ?", (bilan_id,)).fetchone()
+    conn.execute("DELETE FROM bilan WHERE id = ?", (bilan_id,))
+    if row is not None and not conn.execute("SELECT 1 FROM bilan WHERE beneficiary_id = ?", (row[0],)).fetchone():
+        conn.execute("DELETE FROM beneficiary WHERE id = ?", (row[0],))
+
+
 def _beneficiary_values(b: Beneficiary) -> tuple:
     return (b.nom.strip(), b.prenom.strip(), b.date_naissance.isoformat() if b.date_naissance else None,
             b.email.strip(), b.telephone.strip(), b.adresse.strip(), b.civilite.value, b.statut.value,

@@ -91,6 +91,18 @@ class RetentionEngine:
                 report.unfinished = True
         return report
 
+    def delete_prospect(self, bilan_id: int, reference: str, basis: str, today: dt.date, now: dt.datetime) -> None:
+        """Delete a dossier outright, with a register entry that names nobody, then wipe its pages and rotate the
+        key, as after any destruction."""
+        from .bilans import delete_dossier
+        with self.vault.transaction() as conn:
+            delete_dossier(conn, bilan_id)
+            conn.execute("INSERT INTO destruction_register (bilan_id, reference, destroyed_on, legal_basis, "
+                         "categories, recorded_at) VALUES (NULL, ?, ?, ?, ?, ?)",
+                         (reference, today.isoformat(), basis, json.dumps(["dossier"]), now.isoformat()))
+        self.compact()
+        self.rotate_key()
+
     def compact(self) -> None:
         try:
             self._compact()

@@ -5,6 +5,7 @@ months. The rules are the service's; these only ask and show."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
@@ -22,7 +23,7 @@ from ..domain.dates import long_date, parse_short_date, short_date
 from ..domain.lifecycle import Issue
 from ..domain.registry import Category
 from ..domain.retention import KEPT
-from ..domain.rules import refus_message
+from ..domain.rules import deletion_problems, refus_message
 from ..domain.workflow import Dossier, RuleViolation, last_session_date
 from ..services.bilans import BilanService
 from . import dialogs
@@ -126,6 +127,8 @@ class ClosingActions:
     documents: DocumentsPage
     saved: SignalInstance
     retention_requested: SignalInstance
+    close: Callable[[], bool]  # QMainWindow's (an annotation only: never a method of the mixin)
+    flush: Callable[[], None]
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -156,6 +159,25 @@ class ClosingActions:
             return
         if self._run("Refus réputé", lambda: self.dossiers.confirm_refus(self.bilan_id, self.clock.now())):
             self.retention_requested.emit()
+
+    def delete_prospect(self) -> None:
+        """GDPR: a prospect who never came back, or a dossier entered by mistake, before the bilan started."""
+        problems = deletion_problems(self.dossier, self.clock.today())
+        if problems:
+            dialogs.error(self, "Suppression impossible", " ".join(problems))
+            return
+        if not dialogs.confirm(self, "Supprimer le dossier", f"Supprimer définitivement le dossier "
+                               f"{self.dossier.reference}, identité comprise ? Le journal des destructions gardera "
+                               "sa référence et la date, sans aucun nom. Cette suppression ne s'annule pas."):
+            return
+        self.flush()  # nothing typed waits to be saved into a dossier about to disappear
+        try:
+            self.dossiers.delete_prospect(self.bilan_id, self.clock.now())
+        except RuleViolation as exc:
+            dialogs.error(self, "Supprimer le dossier", " ".join(exc.problems))
+            return
+        self.saved.emit(self.bilan_id)  # the list forgets it
+        self.close()
 
     def toggle_pause(self) -> None:
         if self.dossier.cloture.suspendu_le is None:

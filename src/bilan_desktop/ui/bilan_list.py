@@ -94,12 +94,12 @@ class BilanListModel(QAbstractTableModel):
 
     @staticmethod
     def _kept(row: BilanSummary, wanted: dict) -> bool:
-        if wanted["state"] is not None:
-            if row.state is not wanted["state"]:
+        if wanted["state"] is not None:  # a state chosen shows it, archived or not
+            if row.state.value != wanted["state"]:
                 return False
         elif not wanted["archives"] and row.state in ARCHIVED:
             return False
-        return (wanted["funding"] is None or row.funding is wanted["funding"]) and (
+        return (wanted["funding"] is None or row.funding.value == wanted["funding"]) and (
             wanted["year"] is None or row.opened_on.year == wanted["year"])
 
     @property
@@ -208,8 +208,8 @@ class BilanListPage(QWidget):
         top.addWidget(filter_label)
         top.addWidget(self.filter, 1)
         top.addWidget(self.new_button)
-        self.state_filter = self._combo("État", [(s.label, s) for s in State])
-        self.funding_filter = self._combo("Financement", [(f.label, f) for f in Funding])
+        self.state_filter = self._combo("État", [(s.label, s.value) for s in State])
+        self.funding_filter = self._combo("Financement", [(f.label, f.value) for f in Funding])
         self.year_filter = self._combo("Année", [])
         self.archives = QCheckBox(self.tr("Archives (clos, abandons, refus, contenus détruits)"))
         self.archives.setAccessibleName(self.tr("Afficher les archives"))

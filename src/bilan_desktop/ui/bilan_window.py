@@ -30,6 +30,7 @@ from ..domain.lifecycle import Step
 from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES, SPEC_BY_NAME, Category
 from ..domain.richtext import fill_fields
 from ..domain.rules import (
+    deletion_problems,
     edit_mode,
     end_validated,
     funding_lock,
@@ -152,6 +153,9 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.pause_action = QAction("Mettre en pause", self)
         self.pause_action.triggered.connect(self.toggle_pause)
         menu.addAction(self.pause_action)
+        self.delete_action = QAction("Supprimer ce dossier (prospect sans suite)…", self)
+        self.delete_action.triggered.connect(self.delete_prospect)
+        menu.addAction(self.delete_action)
         self.close_dossier_action = QAction("Clore le dossier…", self)
         self.close_dossier_action.triggered.connect(self.close_dossier)
         menu.addAction(self.close_dossier_action)
@@ -258,6 +262,7 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.pause_action.setEnabled(paused or not suspend_problems(d, today))
         self.close_dossier_action.setEnabled(end_validated(d) and d.cloture.clos_le is None and current not in CLOSED)
         self.confirm_refus_action.setEnabled(current is Step.REFUS_REPUTE and d.cloture.refus_confirme_le is None)
+        self.delete_action.setEnabled(not deletion_problems(d, today))
         self.seances.load(d, current)
         if not self.financement.has_pending_edits:
             self.financement.load(d)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from ..documents import pv_destruction
 from ..documents.catalog import DocumentKind
 from ..domain.dates import long_date, short_date
-from ..domain.retention import KEPT, Category, schedule
+from ..domain.registry import REGISTER_LABELS
+from ..domain.retention import KEPT, schedule
 from ..domain.sections import Conservation
 from ..domain.workflow import Dossier, retention_end
 from ..services.bilans import BilanService
@@ -30,7 +31,7 @@ from . import dialogs
 from .documents_page import PreviewDialog, export_flow
 from .widgets import ok_cancel
 
-LABELS = {c.value: c.label for c in Category}
+LABELS = REGISTER_LABELS
 
 
 def end_message(dossier: Dossier) -> str:
