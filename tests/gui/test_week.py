@@ -137,3 +137,23 @@ def test_todo_is_the_home_screen_and_opens_the_right_page(window, script, clock)
     todo.open_row(0)
     bw = window.bilan_windows[1]
     assert bw.stack.currentWidget() is bw.seances
+
+
+def test_one_session_or_all_of_a_bilan_to_ics(window, script, clock, tmp_path):
+    repo = _two_bilans(window, script)
+    for hour in (9, 14):
+        repo.save_seance(1, Seance(date=clock.today(), debut=dt.time(hour), fin=dt.time(hour + 2),
+                                   etape=Step.PHASE_PRELIMINAIRE), clock.now())
+    window.open_bilan(1, "seances")
+    page = window.bilan_windows[1].seances
+    for target, select in ((tmp_path / "toutes.ics", False), (tmp_path / "une.ics", True)):
+        page.table.clearSelection()
+        if select:
+            page.table.selectRow(1)
+        script.expect(choose_file(target))
+        script.expect(lambda box: QMessageBox.Ok)
+        page.export_ics()
+    every = Calendar.from_ical((tmp_path / "toutes.ics").read_bytes()).walk("VEVENT")
+    one = Calendar.from_ical((tmp_path / "une.ics").read_bytes()).walk("VEVENT")
+    assert len(every) == 2 and len(one) == 1 and str(one[0]["UID"]) == str(every[1]["UID"])
+    assert "É. L." in str(one[0]["SUMMARY"]) and "Lefèvre" not in (tmp_path / "toutes.ics").read_text()

@@ -42,6 +42,7 @@ from ..domain.seances import (
     next_session,
 )
 from ..domain.sections import ModaliteSeance
+from ..domain.text import counted
 from ..domain.workflow import Dossier, RuleViolation, minutes_used
 from ..services.bilans import BilanService
 from . import dialogs, signature_pad
@@ -232,7 +233,7 @@ class SeancesPage(QWidget):
         buttons = QHBoxLayout()
         self.buttons = {}
         for text, slot in (("Ajouter une séance", self.add), ("Modifier", self.edit), ("Supprimer", self.remove),
-                           ("Convocation…", self.convocation)):
+                           ("Convocation…", self.convocation), ("Agenda (.ics)…", self.export_ics)):
             button = QPushButton(text)
             button.setAccessibleName(text)
             button.clicked.connect(slot)
@@ -284,6 +285,32 @@ class SeancesPage(QWidget):
         row = self.table.currentRow()
         if 0 <= row < len(self.seances):
             self._open(self.seances[row])
+
+    def export_ics(self) -> None:
+        """The selected session, or every session of the bilan, as an .ics file (initials only)."""
+        from pathlib import Path
+
+        from ..services.agenda import AgendaService
+        row = self.table.currentRow()
+        chosen = self.seances[row] if 0 <= row < len(self.seances) and self.table.selectionModel().hasSelection() \
+            else None
+        days = [s.date for s in self.seances if s.date is not None]
+        if not days:
+            return
+        service = AgendaService(self.repository)
+        found = [e for e in service.events(min(days), max(days), self.bilan_id)
+                 if e.seance_id is not None and (chosen is None or e.seance_id == chosen.id)]
+        target = dialogs.choose_save_file(self, "Exporter vers un agenda", "Calendrier (*.ics)", "seances.ics")
+        if not target:
+            return
+        path = Path(target if target.lower().endswith(".ics") else target + ".ics")
+        try:
+            service.export_ics(found, path, self.clock.now())
+        except OSError:
+            dialogs.error(self, "Export impossible", "Le calendrier n'a pas pu être écrit.")
+            return
+        dialogs.inform(self, "Agenda exporté", f"{counted(len(found), 'séance')} exportée"
+                                               f"{'s' if len(found) > 1 else ''} : référence et initiales seulement.")
 
     def convocation(self) -> None:
         row = self.table.currentRow()
