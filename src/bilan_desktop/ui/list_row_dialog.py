@@ -10,17 +10,15 @@ from enum import Enum
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..domain.dates import parse_short_date, short_date
-from .widgets import error_label, show_error, with_date_picker
+from .widgets import error_label, form_dialog, show_error, with_date_picker
 
 
 class RowDialog(QDialog):
@@ -58,13 +56,7 @@ class RowDialog(QDialog):
             form.addRow(label, shown)
             self.fields[name] = field
         self.error = error_label("rowError")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        form_dialog(self, form, self.error, "Valider")
         self.setMinimumWidth(620)
 
     def accept(self) -> None:

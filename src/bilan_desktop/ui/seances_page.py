@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -47,7 +46,7 @@ from ..domain.workflow import Dossier, RuleViolation, minutes_used
 from ..services.bilans import BilanService
 from . import dialogs, signature_pad
 from .section_page import banner
-from .widgets import error_label, show_error, with_date_picker
+from .widgets import error_label, form_dialog, show_error, with_date_picker
 
 COLUMNS = ("Date", "Horaires", "Durée", "Statut", "Modalité", "Étape", "Présence")
 SIGNERS = ((Role.BENEFICIAIRE, "Signature du bénéficiaire"), (Role.CONSULTANT, "Signature du consultant"))
@@ -130,13 +129,7 @@ class SeanceDialog(QDialog):
             row.addWidget(state, 1)
             form.addRow("", row)
             self.sign_buttons[role], self.sign_labels[role] = button, state
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        form_dialog(self, form, self.error, "Enregistrer")
         self.setMinimumWidth(600)
         self._remote_rows()
         self._show_signatures()

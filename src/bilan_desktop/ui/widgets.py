@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..domain.passphrase import HINT, MIN_LENGTH, estimate
 from ..domain.text import counted
@@ -79,6 +79,14 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def form_dialog(dialog: QDialog, form: QFormLayout, error: QLabel, ok_text: str) -> None:
+    """A dialog's usual layout: its form, the French message under it, and its buttons."""
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(ok_cancel(dialog, ok_text))
 
 
 def labelled_form(text: str, widget: QWidget) -> QFormLayout:
