@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__, paths
-from .cli_documents import add_commands, cmd_agenda, cmd_demo, cmd_export, cmd_todo
+from .cli_documents import add_commands, cmd_agenda, cmd_demo, cmd_export, cmd_stats, cmd_todo
 from .domain.clock import SystemClock
 from .domain.dates import short_date
 from .domain.text import counted
@@ -237,7 +237,8 @@ def _run_demo(run_gui) -> int:
 
 
 COMMANDS = {"init": cmd_init, "check": cmd_check, "list": cmd_list, "backup": cmd_backup,
-            "restore": cmd_restore, "export": cmd_export, "demo": cmd_demo, "agenda": cmd_agenda, "a-faire": cmd_todo}
+            "restore": cmd_restore, "export": cmd_export, "demo": cmd_demo, "agenda": cmd_agenda, "a-faire": cmd_todo,
+            "stats": cmd_stats}
 
 
 def _run_command(args) -> int:

@@ -38,6 +38,11 @@ def add_commands(sub, common) -> None:
                              "ligne)")
     todo = sub.add_parser("a-faire", parents=[common], help="ce qui attend le consultant, par date")
     todo.add_argument("--noms-complets", action="store_true", help="les noms complets au lieu des initiales")
+    stats = sub.add_parser("stats", parents=[common], help="les chiffres d'une période (Qualiopi, bilan pédagogique "
+                                                            "et financier), en CSV")
+    stats.add_argument("--du", metavar="DATE", required=True, help="premier jour (AAAA-MM-JJ ou JJ/MM/AAAA)")
+    stats.add_argument("--au", metavar="DATE", required=True, help="dernier jour, inclus")
+    stats.add_argument("--csv", metavar="SORTIE", help="fichier CSV (une ligne par chiffre) ; sinon à l'écran")
     demo = sub.add_parser("demo", parents=[common], help="écrit un coffre de démonstration dans DOSSIER et affiche "
                                                          "son mot de passe")
     demo.add_argument("folder", metavar="DOSSIER")
@@ -154,4 +159,28 @@ def cmd_todo(args) -> int:
         who = item.who if args.noms_complets else initials(*people.get(item.bilan_id, ("", "")))
         print(f"{item.day:%d/%m/%Y}\t{item.reference} — {who}\t{item.kind.label} : {item.text}")
     print(f"{len(items)} élément{'s' if len(items) > 1 else ''} à faire", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from .cli import EXIT_USAGE, _unlocked_vault
+    from .services.bilans import BilanService
+    from .services.stats import StatsService
+    try:
+        start, end = _period(args)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    vault = _unlocked_vault()
+    try:
+        service = StatsService(BilanService(vault))
+        found = service.figures(start, end, SystemClock().today())
+        if args.csv:
+            service.write_csv(found, Path(args.csv))
+            print(f"Chiffres écrits : {args.csv} ({len(found)} lignes)", file=sys.stderr)
+        else:
+            for figure in found:
+                print(f"{figure.section}\t{figure.label}\t{figure.text}")
+    finally:
+        vault.lock()
     return 0

@@ -157,6 +157,11 @@ class DossierRepository:
                          "VALUES (?, ?, ?, ?, ?)", (bilan_id, kind, today.strftime("%Y-%m"), json.dumps(answers),
                                                      comment.strip()))
 
+    def all_satisfaction(self) -> list[tuple[int | None, str, str, list[int]]]:
+        """Every answer (bilan, kind, month, marks): the figures of the period; comments stay out."""
+        return [(r[0], r[1], r[2], json.loads(r[3])) for r in self.vault.conn.execute(
+            "SELECT bilan_id, kind, answered_month, answers FROM satisfaction")]
+
     def satisfaction(self, bilan_id: int, kind: str) -> tuple[list[int], str] | None:
         row = self.vault.conn.execute("SELECT answers, comment FROM satisfaction WHERE bilan_id = ? AND kind = ?",
                                       (bilan_id, kind)).fetchone()

@@ -14,19 +14,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..domain.stats import SATISFACTION_QUESTIONS
 from .widgets import error_label, show_error
 
-QUESTIONS = {
-    "fin": ("L'accueil et l'information avant le bilan", "L'écoute et la disponibilité du consultant",
-            "La clarté du déroulement et des objectifs", "L'intérêt des outils et des tests utilisés",
-            "L'aide à l'élaboration de votre projet", "La qualité du document de synthèse",
-            "Le respect de la confidentialité", "Votre satisfaction globale"),
-    "suivi": ("L'utilité du bilan pour votre parcours depuis six mois", "La mise en œuvre de votre projet",
-              "La pertinence du plan d'action", "L'aide apportée par l'entretien de suivi",
-              "Les conseils reçus", "La disponibilité du consultant depuis la fin du bilan",
-              "Votre envie de recommander ce bilan", "Votre satisfaction globale"),
-}
-SCALE = ("1 — Pas du tout satisfait", "2", "3", "4", "5 — Très satisfait")
+QUESTIONS = SATISFACTION_QUESTIONS
+SCALE = ("1 — Pas du tout satisfait·e", "2", "3", "4", "5 — Très satisfait·e")
+INTRO = ("Vos réponses sont confidentielles : seul votre consultant·e les voit, et elles ne servent, avec celles des "
+         "autres bénéficiaires, qu'à améliorer nos bilans. Notez chaque point de 1 (pas du tout satisfait·e) à 5 "
+         "(très satisfait·e).")
 
 
 class SatisfactionDialog(QDialog):
@@ -35,8 +30,7 @@ class SatisfactionDialog(QDialog):
         self.setObjectName("satisfactionDialog")
         self.setWindowTitle("Questionnaire de satisfaction")
         self.kind = kind
-        intro = QLabel("Vos réponses sont anonymes : elles servent à améliorer nos bilans. Notez chaque point de 1 "
-                       "(pas du tout satisfait) à 5 (très satisfait).")
+        intro = QLabel(INTRO)
         intro.setWordWrap(True)
         grid = QGridLayout()
         for column, text in enumerate(SCALE, start=1):
