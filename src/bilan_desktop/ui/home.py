@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 from ..domain.text import counted, fold
 from ..domain.todo import Todo
 from ..services.agenda import AgendaService
+from ..services.stats import StatsService
 from .agenda_page import AgendaPage
 from .bilan_list import BilanListPage
+from .stats_page import StatsPage
 
 BILAN_ROLE = Qt.ItemDataRole.UserRole
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,6 +99,8 @@ class HomePage(QTabWidget):
         self.addTab(self.todo, "À faire")
         self.addTab(list_page, "Bilans")
         self.addTab(self.agenda, "Agenda")
+        self.stats = StatsPage(StatsService(service.bilans), clock)
+        self.addTab(self.stats, "Statistiques")
         self.todo.open_requested.connect(self.open_requested)
         list_page.content_search_toggled.connect(lambda _on: self.load_content())
         self.agenda.open_requested.connect(lambda bilan_id: self.open_requested.emit(bilan_id, "seances"))

@@ -1,0 +1,130 @@
+"""« Statistiques »: the figures of a period (activity, satisfaction, situations at six months, by funding, the yearly
+BPF), exported as CSV or as a one-page PDF to publish; the definitions used are written beside them (issue 15)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import parse_short_date, short_date
+from ..domain.stats import DEFINITIONS, Figure
+from ..services.stats import StatsService
+from . import dialogs
+from .widgets import error_label, show_error, with_date_picker
+
+
+class StatsPage(QWidget):
+    def __init__(self, service: StatsService, clock, parent=None):
+        super().__init__(parent)
+        self.setObjectName("statsPage")
+        self.service, self.clock = service, clock
+        today = clock.today()
+        self.start = QLineEdit(short_date(dt.date(today.year, 1, 1)))
+        self.start.setAccessibleName("Du")
+        self.end = QLineEdit(short_date(dt.date(today.year, 12, 31)))
+        self.end.setAccessibleName("Au")
+        self.error = error_label("statsError")
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("statsTable")
+        self.table.setAccessibleName("Chiffres de la période")
+        self.table.setHorizontalHeaderLabels(["Rubrique", "Indicateur", "Valeur"])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Du :"))
+        bar.addWidget(with_date_picker(self.start))
+        bar.addWidget(QLabel("au :"))
+        bar.addWidget(with_date_picker(self.end))
+        for text, slot in (("Calculer", self.refresh), ("Exporter (CSV)…", self.export_csv),
+                           ("PDF à publier…", self.export_pdf)):
+            button = QPushButton(text)
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        definitions = QLabel(f"<small>{DEFINITIONS}</small>")
+        definitions.setObjectName("statsDefinitions")
+        definitions.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Statistiques</h2>"))
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(definitions)
+        self.found: list[Figure] = []
+
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        try:
+            start, end = parse_short_date(self.start.text()), parse_short_date(self.end.text())
+        except ValueError:
+            start = end = None
+        if start is None or end is None or end < start:
+            show_error(self.error, "Période invalide : deux dates jj/mm/aaaa, la seconde après la première.")
+            return None
+        show_error(self.error, "")
+        return start, end
+
+    def refresh(self) -> None:
+        period = self.period()
+        if period is None or not self.service.bilans.vault.is_open:
+            return
+        self.found = self.service.figures(*period, self.clock.today())
+        self.table.setRowCount(len(self.found))
+        previous = ""
+        for row, figure in enumerate(self.found):
+            cells = (figure.section if figure.section != previous else "", figure.label, figure.text)
+            previous = figure.section
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{figure.section} — {figure.label} : {figure.text}")
+                self.table.setItem(row, column, item)
+
+    def _target(self, title: str, name_filter: str, suggested: str, suffix: str) -> Path | None:
+        target = dialogs.choose_save_file(self, title, name_filter, suggested)
+        if not target:
+            return None
+        return Path(target if target.lower().endswith(suffix) else target + suffix)
+
+    def export_csv(self) -> None:
+        period = self.period()
+        if period is None:
+            return
+        self.refresh()
+        path = self._target("Exporter les chiffres", "Tableur (*.csv)", f"chiffres-{period[0]:%Y}.csv", ".csv")
+        if path is not None:
+            self._write(lambda: self.service.write_csv(self.found, path), path)
+
+    def export_pdf(self) -> None:
+        period = self.period()
+        if period is None:
+            return
+        self.refresh()
+        path = self._target("Résultats à publier", "Document PDF (*.pdf)", f"resultats-{period[0]:%Y}.pdf", ".pdf")
+        if path is not None:
+            self._write(lambda: self.service.write_pdf(self.found, *period, path, self.clock.today()), path)
+
+    def _write(self, write, path: Path) -> None:
+        try:
+            write()
+        except OSError:
+            dialogs.error(self, "Export impossible", "Le fichier n'a pas pu être écrit (disque plein, dossier protégé ?).")
+            return
+        dialogs.inform(self, "Chiffres exportés", f"Écrit : {path.name}. Aucun nom n'y figure.")
