@@ -27,6 +27,7 @@ class DocumentKind(Choice):
     ACCORD = "accord_conservation", "Accord écrit de conservation"
     CONVOCATION = "convocation", "Convocation"
     PV = "pv_destruction", "Procès-verbal de destruction"
+    QUESTIONNAIRE = "questionnaire_suivi", "Questionnaire de satisfaction à froid (à remplir)"
 
 
 BILAN_DOCUMENTS = (DocumentKind.CONTRAT, DocumentKind.CONVENTION, DocumentKind.EMARGEMENT_VIERGE,

@@ -33,6 +33,7 @@ DESTINATIONS: dict[str, tuple[Destination, ...]] = {
     "accord_conservation": (D.BENEFICIAIRE, D.TRAVAIL),
     "convocation": (D.BENEFICIAIRE, D.TRAVAIL),
     "pv_destruction": (D.TRAVAIL,),
+    "questionnaire_suivi": (D.BENEFICIAIRE, D.TRAVAIL),
 }
 # Working copies left outside the vault that hold content: deleted (or listed when changed) with their category.
 COPIES_DESTROYED_WITH: dict[str, Category] = {"synthese": Category.SYNTHESE, "resultats": Category.CONTENU}

@@ -165,6 +165,20 @@ CREATE TABLE paragraph (
 """
 
 
+_V8 = """
+CREATE TABLE registre (
+    nom TEXT PRIMARY KEY CHECK (nom IN ('reclamations', 'ameliorations')),
+    data TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE satisfaction_form (
+    bilan_id INTEGER PRIMARY KEY REFERENCES bilan(id) ON DELETE CASCADE,
+    token TEXT NOT NULL,
+    issued_on TEXT NOT NULL
+)
+"""
+
+
 def _script(sql: str) -> Callable:
     def apply(conn) -> None:
         for statement in sql.split(";"):
@@ -178,9 +192,10 @@ def _script(sql: str) -> Callable:
 # destruction register and the fate of working copies left outside the vault; v6 the status of sessions, their
 # proof of attendance (signatures drawn on screen, connection times), the beneficiary's civility, status and
 # employer, the provider's signature and stamp, and exports to a funder or to the CEP operator; v7 the consultant's
-# personal dictionary (names, jargon) and library of paragraphs, across bilans.
+# personal dictionary (names, jargon) and library of paragraphs, across bilans; v8 the Qualiopi registers
+# (complaints, improvement actions) and the token of each fillable follow-up questionnaire sent.
 MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4), _script(_V5), _script(_V6),
-                              _script(_V7)]
+                              _script(_V7), _script(_V8)]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -4,6 +4,7 @@ header with the beneficiary, the funding, the hours used out of 24 and the next 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor
@@ -45,6 +46,7 @@ from ..domain.workflow import (
     step_states,
 )
 from ..services.bilans import BilanService
+from ..services.satisfaction_forms import SatisfactionForms
 from ..spelling import spell_checker
 from ..storage.exports import ProviderRepository
 from ..storage.library import ParagraphLibrary, PersonalDictionary
@@ -65,6 +67,7 @@ from .step_specs import PAGES
 from .synthese_page import SynthesePage
 
 REFRESH_MS = 60_000
+MAX_FORM_BYTES = 5_000_000  # a filled questionnaire is a few tens of kilobytes
 MARKS = {"done": "✓", "current": "▶", "locked": "·", "closed": "✕"}
 log = logging.getLogger(__name__)
 
@@ -194,6 +197,12 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         holder = QWidget()
         holder.setLayout(row)
         self.pages[Step.ENTRETIEN_PREALABLE].extra.addWidget(holder)
+        for text, slot in (("Questionnaire à froid à remplir (PDF)…", self.send_cold_form),
+                           ("Importer un questionnaire rempli…", self.import_cold_form)):
+            button = QPushButton(text)
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(slot)
+            self.pages[Step.ENTRETIEN_SUIVI].extra.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         for step, kind in ((Step.PHASE_CONCLUSION, "fin"), (Step.ENTRETIEN_SUIVI, "suivi")):
             button = QPushButton("Questionnaire de satisfaction…")
             button.setAccessibleName(f"Questionnaire de satisfaction ({kind})")
@@ -306,6 +315,28 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
             dialogs.error(self, "Financement", " ".join(exc.problems))
         self.refresh()
         self.saved.emit(self.bilan_id)
+
+    def send_cold_form(self) -> None:
+        """The six-month questionnaire as a PDF form the beneficiary fills in any PDF reader and sends back."""
+        pdf = SatisfactionForms(self.dossiers).issue(self.bilan_id, self.clock.today())
+        export_flow(self, DocumentKind.QUESTIONNAIRE, pdf, self.bilan_id, self.dossier.reference,
+                    self.repository.vault, self.clock)
+
+    def import_cold_form(self) -> None:
+        path = dialogs.choose_open_file(self, "Importer un questionnaire rempli", "Formulaire PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()[:MAX_FORM_BYTES]
+            reference, _marks = SatisfactionForms(self.dossiers).import_(data, self.clock.today())
+        except OSError:
+            dialogs.error(self, "Import impossible", "Le fichier n'a pas pu être lu.")
+            return
+        except RuleViolation as exc:
+            dialogs.error(self, "Import refusé", " ".join(exc.problems))
+            return
+        dialogs.inform(self, "Questionnaire importé", f"Les réponses du questionnaire à froid ({reference}) sont "
+                                                      "enregistrées ; le fichier reçu peut être supprimé.")
 
     def open_satisfaction(self, kind: str) -> None:
         dialog = SatisfactionDialog(kind, self.dossiers.satisfaction(self.bilan_id, kind), self)

@@ -23,6 +23,7 @@ from ..services.agenda import AgendaService
 from ..services.stats import StatsService
 from .agenda_page import AgendaPage
 from .bilan_list import BilanListPage
+from .registers_page import RegistersPage
 from .stats_page import StatsPage
 
 BILAN_ROLE = Qt.ItemDataRole.UserRole
@@ -101,10 +102,17 @@ class HomePage(QTabWidget):
         self.addTab(self.agenda, "Agenda")
         self.stats = StatsPage(StatsService(service.bilans), clock)
         self.addTab(self.stats, "Statistiques")
+        self.registers = RegistersPage(service.bilans.vault, clock)
+        self.addTab(self.registers, "Registres")
         self.todo.open_requested.connect(self.open_requested)
         list_page.content_search_toggled.connect(lambda _on: self.load_content())
         self.agenda.open_requested.connect(lambda bilan_id: self.open_requested.emit(bilan_id, "seances"))
         self.pending: set[str] = set()
+
+    def flush(self) -> None:
+        """Before the vault locks: what was typed in the registers is saved."""
+        if self.registers.has_pending_edits:
+            self.registers.save_now()
 
     def load_content(self) -> None:
         """The search across bilans looks into their content too, read afresh (after a destruction, nothing of
@@ -121,3 +129,5 @@ class HomePage(QTabWidget):
         self.todo.set_items(self.service.todos(today, self.pending), today)
         self.setTabText(0, f"À faire ({len(self.todo.items)})" if self.todo.items else "À faire")
         self.agenda.refresh()
+        if not self.registers.has_pending_edits:
+            self.registers.load()

@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         if not self.vault.is_open:
             return
         self._finish_now()
+        self.home.flush()
         dialogs.close_all()
         self._resume = {"windows": list(self.bilan_windows), "filter": self.list_page.filter.text(),
                         "selected": self.list_page.selected_bilan()}
