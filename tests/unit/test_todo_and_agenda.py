@@ -143,3 +143,76 @@ def test_command_line_dates(text, day):
 def test_a_wrong_command_line_date_says_which_formats():
     with pytest.raises(ValueError, match="AAAA-MM-JJ ou JJ/MM/AAAA"):
         parse_day("demain")
+
+
+def test_the_whole_list_word_for_word():
+    """What the consultant reads, exactly (each line's day, kind, bilan, person and text)."""
+    items = todos(week(), {i: f"Personne {i}" for i in range(1, 11)}, TODAY, pending={"BC-2026-0008"})
+    assert [(t.day.isoformat(), t.kind.value, t.bilan_id, t.who, t.text) for t in items] == [
+        ("2026-06-10", "suivi", 6, "Personne 6", "Entretien de suivi prévu le mercredi 10 juin 2026 (en retard)."),
+        ("2026-10-01", "pause", 9, "Personne 9", "En pause depuis le jeudi 1er octobre 2026 : reprendre ou clore le "
+                                                 "bilan ?"),
+        ("2026-11-20", "synthese", 5, "Personne 5", "Document de synthèse pas encore remis au bénéficiaire."),
+        ("2026-11-25", "seance", 3, "Personne 3", "Aujourd’hui, 14:00 – 16:00, phase préliminaire (présentiel)."),
+        ("2026-11-25", "cpf", 4, "Personne 4", "Service fait à déclarer sur la plateforme Mon Compte Formation "
+                                               "(bilan terminé le mercredi 10 juin 2026)."),
+        ("2026-11-25", "cpf", 5, "Personne 5", "Service fait à déclarer sur la plateforme Mon Compte Formation "
+                                               "(bilan terminé le vendredi 20 novembre 2026)."),
+        ("2026-11-25", "cpf", 6, "Personne 6", "Service fait à déclarer sur la plateforme Mon Compte Formation "
+                                               "(bilan terminé le mercredi 10 décembre 2025)."),
+        ("2026-11-25", "cpf", 7, "Personne 7", "Entrée en formation à déclarer sur la plateforme Mon Compte "
+                                               "Formation (la première séance a eu lieu le lundi 2 novembre 2026)."),
+        ("2026-11-25", "destruction", 8, "Personne 8", "La destruction réglementaire a échoué ; elle est retentée "
+                                                       "toutes les heures. Vérifiez l'espace disque."),
+        ("2026-11-29", "seance", 3, "Personne 3", "Dimanche 29 novembre 2026, 09:00 – 11:00, phase préliminaire "
+                                                  "(présentiel)."),
+        ("2026-11-30", "convention", 1, "Personne 1", "Signature du salarié attendue, au plus tard le lundi 30 "
+                                                      "novembre 2026."),
+        ("2026-11-30", "retractation", 2, "Personne 2", "Délai de rétractation jusqu'au lundi 30 novembre 2026 "
+                                                        "inclus : aucun paiement avant."),
+        ("2026-12-10", "suivi", 4, "Personne 4", "Entretien de suivi prévu le jeudi 10 décembre 2026."),
+        ("2026-12-10", "accord", 6, "Personne 6", "Les documents conservés avec l'accord du bénéficiaire seront "
+                                                  "détruits après le jeudi 10 décembre 2026."),
+    ]
+
+
+def test_boundaries_of_each_window_are_included():
+    d = week()
+    last_day = D(2026, 11, 30)
+    assert [i.kind for i in todos({1: d[1]}, {}, last_day)] == [TodoKind.CONVENTION]  # the last day itself
+    assert TodoKind.RETRACTATION in [i.kind for i in todos({2: d[2]}, {}, last_day)]
+    assert TodoKind.RETRACTATION not in [i.kind for i in todos({2: d[2]}, {}, D(2026, 12, 1))]
+    kept = D(2026, 12, 10)
+    assert TodoKind.ACCORD in [i.kind for i in todos({6: d[6]}, {}, kept)]  # ends today
+    assert TodoKind.ACCORD in [i.kind for i in todos({6: d[6]}, {}, kept - dt.timedelta(days=30))]
+    assert TodoKind.ACCORD not in [i.kind for i in todos({6: d[6]}, {}, kept - dt.timedelta(days=31))]
+    conclusion = _d(11, step=Step.PHASE_CONCLUSION)
+    assert [i.kind for i in todos({11: conclusion}, {}, TODAY)] == [TodoKind.SYNTHESE]
+    investigation = _d(12, step=Step.PHASE_INVESTIGATION)
+    assert todos({12: investigation}, {}, TODAY) == []
+    suivi_today = todos({4: d[4]}, {}, D(2026, 12, 10))
+    assert next(i for i in suivi_today if i.kind is TodoKind.SUIVI).text == \
+        "Entretien de suivi prévu le jeudi 10 décembre 2026."  # due today: not late yet
+
+
+def test_follow_up_events_touching_sessions_and_the_day_s_last_slot():
+    ended = _d(1, step=Step.ENTRETIEN_SUIVI, fin_du_bilan=FinDuBilan(date_fin=D(2026, 5, 25)))
+    (event,) = events({1: ended}, {1: ("Élodie", "Lefèvre")}, TODAY, TODAY, place="Lyon")
+    assert (event.bilan_id, event.who, event.initials, event.start, event.end, event.title, event.status,
+            event.place, event.seance_id) == (1, "Élodie Lefèvre", "É. L.", dt.time(9), dt.time(10),
+                                              "Entretien de suivi (date prévue, à fixer)", "", "Lyon", None)
+    assert event.uid == "BC-2026-0001-suivi-2026-11-25@bilan-desktop"
+    held = _d(1, step=Step.ENTRETIEN_SUIVI, fin_du_bilan=FinDuBilan(date_fin=D(2026, 5, 25)),
+              seances=[Seance(id=9, date=D(2026, 12, 1), etape=Step.ENTRETIEN_SUIVI)])
+    assert [e.seance_id for e in events({1: held}, {}, TODAY, TODAY)] == []  # the session replaces the reminder
+    assert events({1: _d(1, step=Step.ENTRETIEN_SUIVI)}, {}, TODAY, TODAY) == []  # no end date: no follow-up yet
+    nameless = events({1: ended}, {}, TODAY, TODAY)[0]
+    assert (nameless.who, nameless.initials, nameless.place) == ("", "", "")
+    touching = events({1: _d(1, seances=[Seance(id=1, date=TODAY, debut=dt.time(9), fin=dt.time(11)),
+                                        Seance(id=2, date=TODAY, debut=dt.time(11), fin=dt.time(12),
+                                               lien_visio="https://oublie")])}, {}, TODAY, TODAY)
+    assert conflicts(touching) == set() and touching[1].link == ""  # in person: no link, even if one was typed
+    assert free_slots(touching, TODAY)[-1] == (dt.time(18), dt.time(20))
+    assert (dt.time(11), dt.time(13)) not in free_slots(touching, TODAY)
+    assert (dt.time(12), dt.time(14)) in free_slots(touching, TODAY)
+    assert initials("", "Martin") == "M." and initials("", "") == ""
