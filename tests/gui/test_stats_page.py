@@ -36,6 +36,7 @@ def test_statistics_screen_and_exports(window, script, clock, tmp_path):
     shown = [(page.table.item(r, 1).text(), page.table.item(r, 2).text()) for r in range(page.table.rowCount())]
     assert shown[:2] == [("Bilans commencés", "2"), ("Bilans terminés", "2")]
     assert ("Heures réalisées", "6\u00a0h") in shown[:7] and page.table.item(0, 0).text() == "Activité"
+    assert not page.page.pixmap().isNull()  # the page to publish, charts included, beside the figures
     if os.environ.get("BILAN_SHOTS"):
         Path(os.environ["BILAN_SHOTS"]).mkdir(parents=True, exist_ok=True)
         window.grab().save(str(Path(os.environ["BILAN_SHOTS"]) / "62-statistiques.png"))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -13,6 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -63,11 +67,24 @@ class StatsPage(QWidget):
         definitions = QLabel(f"<small>{DEFINITIONS}</small>")
         definitions.setObjectName("statsDefinitions")
         definitions.setWordWrap(True)
+        self.page = QLabel()
+        self.page.setObjectName("statsPreview")
+        self.page.setAccessibleName("Aperçu de la page à publier")
+        self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview_area = QScrollArea()
+        self.preview_area.setWidget(self.page)
+        self.preview_area.setWidgetResizable(True)
+        self.preview_area.setMinimumWidth(300)
+        body = QSplitter()
+        body.addWidget(self.table)
+        body.addWidget(self.preview_area)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Statistiques</h2>"))
         layout.addLayout(bar)
         layout.addWidget(self.error)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(body, 1)
         layout.addWidget(definitions)
         self.found: list[Figure] = []
 
@@ -96,6 +113,20 @@ class StatsPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f"{figure.section} — {figure.label} : {figure.text}")
                 self.table.setItem(row, column, item)
+        self._show_page(*period)
+
+    def _show_page(self, start: dt.date, end: dt.date) -> None:
+        """The page to publish, with its charts, beside the figures (built in memory, never written)."""
+        from ..documents.preview import PdfPreview
+        from ..documents.stats_pdf import build
+        from ..storage.exports import ProviderRepository
+        pdf = build(ProviderRepository(self.service.bilans.vault).load(), self.found, start, end, self.clock.today())
+        preview = PdfPreview(pdf)
+        rendered = preview.render(0, max(280, self.preview_area.viewport().width() - 16))
+        preview.close()
+        image = QImage(rendered.rgb, rendered.width, rendered.height, rendered.width * 3,
+                       QImage.Format.Format_RGB888).copy()
+        self.page.setPixmap(QPixmap.fromImage(image))
 
     def _target(self, title: str, name_filter: str, suggested: str, suffix: str) -> Path | None:
         target = dialogs.choose_save_file(self, title, name_filter, suggested)
