@@ -38,3 +38,22 @@ def test_todo_and_agenda_on_the_demo(tmp_path):
     assert wrong.returncode == 2 and "AAAA-MM-JJ ou JJ/MM/AAAA" in wrong.stderr and "Traceback" not in wrong.stderr
     backwards = _cli("agenda", "--du", end, "--au", start, "--data-dir", folder, stdin=passphrase + "\n")
     assert backwards.returncode == 2 and "précède" in backwards.stderr
+
+
+def test_stats_on_the_command_line(tmp_path):
+    import csv
+    folder = tmp_path / "demo"
+    passphrase = next(line for line in _cli("demo", folder).stdout.splitlines()
+                      if line.startswith("Mot de passe : ")).removeprefix("Mot de passe : ")
+    year = dt.date.today().year
+    target = tmp_path / "chiffres.csv"
+    result = _cli("stats", "--du", f"{year}-01-01", "--au", f"31/12/{year}", "--csv", target, "--data-dir", folder,
+                  stdin=passphrase + "\n")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    labels = {row[1] for row in rows[1:]}
+    assert {"Bilans commencés", "Heures réalisées — CPF (Caisse des Dépôts)", "Taux d'achèvement"} <= labels
+    assert "Martin" not in target.read_text(encoding="utf-8-sig")
+    screen = _cli("stats", "--du", f"{year}-01-01", "--au", f"{year}-12-31", "--data-dir", folder,
+                  stdin=passphrase + "\n")
+    assert screen.returncode == 0 and "Activité\tBilans commencés\t" in screen.stdout

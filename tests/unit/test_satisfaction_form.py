@@ -86,3 +86,18 @@ def test_an_incomplete_a_foreign_and_an_altered_form_are_refused(ended, tmp_path
     with pytest.raises(RuleViolation, match="ne vient pas de ce coffre"):
         forms.import_(fill(pdf, {f"q{i}": "3" for i in range(1, 9)}, reference="BC-2026-0099"), NOW.date())
     assert service.satisfaction(bilan_id, "suivi") is None  # nothing recorded by a refused import
+
+
+def test_registers_travel_with_backups(vault, tmp_path):
+    from bilan_desktop.domain.registers import Amelioration, Reclamation
+    from bilan_desktop.services.backups import back_up, restore
+    from bilan_desktop.storage.registers import RegisterRepository
+    registers = RegisterRepository(vault)
+    registers.save("reclamations", [Reclamation(recue_le=dt.date(2026, 11, 2), objet="Retard")], NOW)
+    registers.save("ameliorations", [Amelioration(action="Relancer plus tôt")], NOW)
+    target = tmp_path / "copie.bilanbak"
+    back_up(vault, target, "une phrase de passe de sauvegarde", NOW)
+    registers.save("reclamations", [], NOW)
+    restore(vault, target, "une phrase de passe de sauvegarde", NOW)
+    assert [c.objet for c in RegisterRepository(vault).load("reclamations")] == ["Retard"]
+    assert [a.action for a in RegisterRepository(vault).load("ameliorations")] == ["Relancer plus tôt"]
