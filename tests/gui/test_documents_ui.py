@@ -70,7 +70,7 @@ def test_redaction_prefilled_edited_and_used_in_the_pdf(window, script):
     bw.close()
     draft = repo.load(1).synthese
     assert draft.circonstances.startswith("Après vingt ans de comptabilité, l'envie du bois.")
-    assert draft.objectifs == "- Trouver un métier qui a du sens"
+    assert draft.objectifs == "Les objectifs que nous avons fixés ensemble :\n- Trouver un métier qui a du sens"
     window.open_bilan(1)
     pdf = window.bilan_windows[1].documents._build(DocumentKind.SYNTHESE)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)

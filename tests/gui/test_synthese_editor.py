@@ -18,7 +18,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
 from bilan_desktop.documents.catalog import DocumentKind
-from bilan_desktop.domain.synthese import DRAFT_MARK
+from bilan_desktop.domain.richtext import plain
+from bilan_desktop.domain.synthese import DRAFT_MARK, TITLES
 from bilan_desktop.storage.exports import Destination, ExportLog
 from bilan_desktop.storage.library import PersonalDictionary
 from tests.gui.conftest import by_accessible_name, type_text
@@ -168,6 +169,11 @@ def test_write_preview_validate_and_export_the_synthese(window, script, qtbot, t
     for needle in ("Le bois l'attire depuis longtemps", "Élodie bénéficiera d'un entretien de suivi",
                    "Vérifier la faisabilité d'une formation"):
         assert needle in word_text and needle in odt_text and needle in pdf_text
+    saved = repo.load(1).synthese
+    for name in TITLES:  # every section's every line, in both editable files
+        for line in plain(getattr(saved, name)).splitlines():
+            if line.strip():
+                assert line in word_text and line in odt_text, (name, line)
     # no beneficiary data in the files' properties
     properties = word.core_properties
     assert (properties.title, properties.author, properties.last_modified_by) == ("Document de synthèse", "", "")

@@ -153,6 +153,11 @@ def test_prefill_writes_career_dates_in_words_and_what_to_acquire_first():
     d.phase_investigation.formations = [Formation("BTS", "", None, "")]
     d.phase_investigation.competences_a_acquerir = [Libelle("Lire un plan"), Libelle("Affûter")]
     draft = prefill(d)
-    assert draft.parcours.splitlines()[:2] == ["- Comptable, Durand, depuis septembre 2013", "- Aide : Stage"]
-    assert "- BTS" in draft.parcours
-    assert draft.formation.startswith("Compétences à acquérir pour le projet :\n- Lire un plan\n- Affûter\n\n- ")
+    assert draft.parcours.splitlines()[:3] == ["Votre parcours professionnel :",
+                                               "- Comptable chez Durand, depuis septembre 2013", "- Aide : Stage"]
+    assert "Vos formations :\n- BTS" in draft.parcours
+    assert draft.formation.startswith("Compétences à acquérir pour le projet :\n- Lire un plan\n- Affûter\n\n"
+                                      "Les formations envisagées :\n- ")
+    assert draft.projet.startswith("Votre projet : Projet x (code ROME M1805).")
+    assert draft.suivi == "Un entretien de suivi vous a été proposé, environ six mois après la fin du bilan, et vous " \
+                          "l'avez accepté."

@@ -64,51 +64,58 @@ def _lines(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items if item.strip())
 
 
+def _block(lead: str, items: list[str]) -> str:
+    """« Lead : » and its bulleted items ('' when there are none)."""
+    lines = _lines(items)
+    return f"{lead}\n{lines}" if lines else ""
+
+
+def _paragraphs(*parts: str) -> str:
+    return "\n\n".join(p for p in parts if p.strip())
+
+
 def prefill(dossier) -> SyntheseDraft:
-    """A first wording of every section from what was recorded during the bilan."""
+    """A first wording of every section from what was recorded during the bilan, addressed to the beneficiary
+    (« vous ») in sentences and lists, with dates in words; the consultant rewrites it, then validates it."""
     pc, pre, inv, con = (dossier.premier_contact, dossier.phase_preliminaire, dossier.phase_investigation,
                          dossier.phase_conclusion)
-    circonstances = "\n\n".join(t for t in (pc.situation, pre.analyse_demande, pre.analyse_besoin) if t.strip())
-    parcours = _lines([", ".join(x for x in (e.poste, e.employeur, _period(e.debut, e.fin)) if x)
-                       + (f" : {e.description}" if e.description else "") for e in inv.experiences])
-    formations = _lines([", ".join(x for x in (f.intitule, f.organisme, f.diplome,
-                                               month_year(f.obtenu_le) if f.obtenu_le else "") if x)
-                          for f in inv.formations])
-    if formations:
-        parcours = (parcours + "\n\nFormations :\n" + formations).strip()
-    competences = "\n\n".join(t for t in (
-        "Compétences professionnelles :\n" + _lines([c.libelle for c in inv.competences_pro]) if inv.competences_pro else "",
-        "Compétences personnelles :\n" + _lines([c.libelle for c in inv.competences_perso]) if inv.competences_perso else "",
-        "Aptitudes :\n" + _lines([c.libelle for c in inv.aptitudes]) if inv.aptitudes else "",
-        inv.personnalite) if t.strip())
-    motivations = "\n\n".join(t for t in (
-        "Motivations :\n" + _lines([m.libelle for m in inv.motivations]) if inv.motivations else "",
-        "Centres d'intérêt :\n" + _lines([m.libelle for m in inv.interets]) if inv.interets else "",
-        "Valeurs :\n" + _lines([m.libelle for m in inv.valeurs]) if inv.valeurs else "") if t.strip())
+    circonstances = _paragraphs(pc.situation, pre.analyse_demande, pre.analyse_besoin)
+    jobs = [" chez ".join(x for x in (e.poste, e.employeur) if x) + (f", {_period(e.debut, e.fin)}"
+                                                                      if _period(e.debut, e.fin) else "")
+            + (f" : {e.description}" if e.description else "") for e in inv.experiences]
+    studies = [", ".join(x for x in (f.intitule, f.organisme, f.diplome, month_year(f.obtenu_le) if f.obtenu_le
+                                     else "") if x) for f in inv.formations]
+    parcours = _paragraphs(_block("Votre parcours professionnel :", jobs), _block("Vos formations :", studies))
+    competences = _paragraphs(
+        _block("Vos compétences professionnelles :", [c.libelle for c in inv.competences_pro]),
+        _block("Vos qualités personnelles :", [c.libelle for c in inv.competences_perso]),
+        _block("Vos aptitudes :", [c.libelle for c in inv.aptitudes]), inv.personnalite)
+    motivations = _paragraphs(_block("Ce qui vous motive :", [m.libelle for m in inv.motivations]),
+                              _block("Vos centres d'intérêt :", [m.libelle for m in inv.interets]),
+                              _block("Les valeurs qui comptent pour vous :", [m.libelle for m in inv.valeurs]))
     projet = ""
     if inv.projet_intitule.strip():
-        projet = inv.projet_intitule + (f" (code ROME {inv.projet_code_rome})" if inv.projet_code_rome else "")
-        projet = "\n\n".join(t for t in (projet, inv.projet_description) if t.strip())
-        checks = _lines([f"{v.moyen.label}{' le ' + in_words(v.realisee_le) if v.realisee_le else ''}"
-                         f"{' : ' + v.detail if v.detail else ''}" for v in inv.projet_verifications])
-        if checks:
-            projet += "\n\nVérification de la pertinence :\n" + checks
-    alternatives = _lines([a.intitule + (f" (code ROME {a.code_rome})" if a.code_rome else "")
-                           + (f" : {a.description}" if a.description else "") for a in inv.alternatives])
-    formation = _lines([", ".join(x for x in (b.formation, b.organisme, f"{b.duree_heures:g} h" if b.duree_heures
-                                              else "", b.financement, rncp(b.code_rncp))
-                                  if x) for b in inv.besoins_formation])
-    to_acquire = _lines([c.libelle for c in inv.competences_a_acquerir])
-    if to_acquire:
-        formation = ("Compétences à acquérir pour le projet :\n" + to_acquire + ("\n\n" + formation if formation
-                                                                                else "")).strip()
-    conditions = _lines([c.libelle for c in con.conditions_moyens])
+        title = inv.projet_intitule + (f" (code ROME {inv.projet_code_rome})" if inv.projet_code_rome else "")
+        checks = [f"{v.moyen.label}{' le ' + in_words(v.realisee_le) if v.realisee_le else ''}"
+                  f"{' : ' + v.detail if v.detail else ''}" for v in inv.projet_verifications]
+        projet = _paragraphs(f"Votre projet : {title}.", inv.projet_description,
+                             _block("Vous en avez vérifié la pertinence :", checks))
+    alternatives = _block("Les pistes que vous gardez en réserve :", [
+        a.intitule + (f" (code ROME {a.code_rome})" if a.code_rome else "") + (f" : {a.description}" if a.description
+                                                                              else "") for a in inv.alternatives])
+    trainings = [", ".join(x for x in (b.formation, b.organisme, f"{b.duree_heures:g} h" if b.duree_heures else "",
+                                       b.financement, rncp(b.code_rncp)) if x) for b in inv.besoins_formation]
+    formation = _paragraphs(_block("Compétences à acquérir pour le projet :",
+                                   [c.libelle for c in inv.competences_a_acquerir]),
+                            _block("Les formations envisagées :", trainings))
+    conditions = _block("Ce qui favorisera la réussite de votre projet :", [c.libelle for c in con.conditions_moyens])
+    suivi = ""
     if con.suivi_propose:
-        suivi = ("Un entretien de suivi a été proposé, environ six mois après la fin du bilan"
-                 + (", et accepté." if con.suivi_accepte else "."))
-    else:
-        suivi = ""
-    return SyntheseDraft(circonstances=circonstances, objectifs=_lines([o.libelle for o in pre.objectifs]),
+        suivi = ("Un entretien de suivi vous a été proposé, environ six mois après la fin du bilan"
+                 + (", et vous l'avez accepté." if con.suivi_accepte else "."))
+    return SyntheseDraft(circonstances=circonstances,
+                         objectifs=_block("Les objectifs que nous avons fixés ensemble :",
+                                          [o.libelle for o in pre.objectifs]),
                          parcours=parcours, competences=competences, motivations=motivations, projet=projet,
                          alternatives=alternatives, formation=formation, conditions=conditions, suivi=suivi)
 
