@@ -116,3 +116,17 @@ def test_csv_one_row_a_figure_with_french_labels_and_the_pdf_publishes_counts_on
                     "En emploi dans le projet 1", "aucune donnée personnelle"):
         assert mention in text, mention
     assert "BC-1" not in text
+
+
+def test_complaint_register_rules():
+    from bilan_desktop.domain.registers import Reclamation, complaint_problems
+    today = D(2026, 11, 25)
+    good = Reclamation(recue_le=D(2026, 11, 2), objet="Retard", reponse="Excuses", close_le=D(2026, 11, 3))
+    assert complaint_problems([good, Reclamation(recue_le=today)], today) == []
+    assert complaint_problems([Reclamation()], today) == ["Réclamation 1 : la date de réception est obligatoire."]
+    assert complaint_problems([good, Reclamation(recue_le=D(2026, 11, 5), close_le=D(2026, 11, 4), reponse="x")],
+                              today) == ["Réclamation 2 : elle ne peut pas être close avant d'avoir été reçue."]
+    assert complaint_problems([Reclamation(recue_le=D(2026, 11, 5), close_le=D(2026, 11, 5))], today) == [
+        "Réclamation 1 : une réclamation close porte la réponse apportée."]
+    assert complaint_problems([Reclamation(recue_le=D(2026, 11, 26))], today) == [
+        "Réclamation 1 : la date de réception est dans le futur."]
