@@ -68,6 +68,7 @@ def convention_last_day(transmitted: dt.date, departement: str = "") -> dt.date:
     return next_working_day(transmitted + dt.timedelta(days=CONVENTION_DELAY_DAYS), departement)
 
 
+@lru_cache(maxsize=4096)
 def follow_up_date(end: dt.date) -> dt.date:
     """End of the bilan + 6 months, same day number, clamped to the month's last day."""
     return end + relativedelta(months=FOLLOW_UP_MONTHS)

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..documents.calendar_export import to_ics
 from ..domain.agenda import Event, events
 from ..domain.todo import Todo, todos
+from ..domain.workflow import Dossier
 from ..storage.atomic import write_bytes_atomic
 from ..storage.exports import ProviderRepository
 from .bilans import BilanService
@@ -20,13 +21,15 @@ class AgendaService:
     def _people(self) -> dict[int, tuple[str, str]]:
         return {s.id: (s.prenom, s.nom) for s in self.bilans.summaries()}
 
-    def todos(self, today: dt.date, pending: frozenset[str] | set[str] = frozenset()) -> list[Todo]:
+    def todos(self, today: dt.date, pending: frozenset[str] | set[str] = frozenset(),
+              overview: dict[int, Dossier] | None = None) -> list[Todo]:
         people = self._people()
         names = {bilan_id: f"{prenom} {nom}".strip() for bilan_id, (prenom, nom) in people.items()}
-        return todos(self.bilans.overview(), names, today, pending)
+        return todos(overview if overview is not None else self.bilans.overview(), names, today, pending)
 
-    def events(self, start: dt.date, end: dt.date, bilan_id: int | None = None) -> list[Event]:
-        overview = self.bilans.overview()
+    def events(self, start: dt.date, end: dt.date, bilan_id: int | None = None,
+               overview: dict[int, Dossier] | None = None) -> list[Event]:
+        overview = overview if overview is not None else self.bilans.overview()
         if bilan_id is not None:
             overview = {bilan_id: overview[bilan_id]}
         place = ProviderRepository(self.bilans.vault).load().address_line

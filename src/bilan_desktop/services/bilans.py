@@ -57,10 +57,11 @@ class BilanService:
     def summaries(self) -> list[BilanSummary]:
         return self.bilans.summaries()
 
-    def list_rows(self, today: dt.date) -> list[BilanSummary]:
+    def list_rows(self, today: dt.date, overview: dict[int, Dossier] | None = None) -> list[BilanSummary]:
         """Every bilan as the list shows it: its step as of today (a convention past its delay reads « Refus
-        réputé »), its state, next deadline and hours realised and planned."""
-        overview = self.overview()
+        réputé »), its state, next deadline and hours realised and planned. `overview`: already read (the list,
+        « À faire » and the agenda share one reading of 2,000 bilans)."""
+        overview = overview if overview is not None else self.overview()
         states = self.states(today, overview)
         return [dataclasses.replace(s, step=effective_step(overview[s.id], today), state=states[s.id],
                                     deadline=next_deadline(overview[s.id], today), hours=hours_of(overview[s.id]))

@@ -140,10 +140,10 @@ class AgendaPage(QWidget):
         self.refresh()
 
     # -- drawing -------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, overview=None) -> None:
         if not self.service.bilans.vault.is_open:
             return
-        self.events = self.service.events(self.first, self.last)
+        self.events = self.service.events(self.first, self.last, overview=overview)
         clashing = in_conflict(self.events)
         self.grid.clearSpans()
         self.grid.clearContents()

@@ -56,9 +56,12 @@ class BilanListModel(QAbstractTableModel):
         self._sort = (MODIFIED, Qt.SortOrder.DescendingOrder)
         self.criteria: dict = {"state": None, "funding": None, "year": None, "archives": False}
         self._content: dict[int, str] = {}  # bilan id -> folded content still held (when searched)
+        self._kept_rows: list[int] = []
+        self._kept_key: tuple | None = None
 
     def set_rows(self, rows: list[BilanSummary]) -> None:
         self.beginResetModel()
+        self._kept_key = None
         self._all = list(rows)
         self._haystacks = [fold(f"{r.nom} {r.prenom} {r.reference} {r.funding.label} {r.step.label} {r.state.label}")
                            for r in self._all]
@@ -83,11 +86,22 @@ class BilanListModel(QAbstractTableModel):
         return len(self._all)
 
     def _compute_visible(self) -> list[int]:
+        """A keystroke only searches: the rows the filters keep are computed when a filter changes."""
         words, content, wanted = self._words, self._content, self.criteria
-        rows = [i for i, row in enumerate(self._all) if self._kept(row, wanted)]
-        if words:
-            rows = [i for i in rows if contains_words(self._haystacks[i] + " " + content.get(self._all[i].id, ""),
-                                                      words)]
+        key = (wanted["state"], wanted["funding"], wanted["year"], wanted["archives"], len(self._all))
+        if self._kept_key != key:
+            self._kept_rows = [i for i, row in enumerate(self._all) if self._kept(row, wanted)]
+            self._kept_key = key
+        rows = self._kept_rows
+        if words and content:
+            ids = [row.id for row in self._all]
+            rows = [i for i in rows if contains_words(self._haystacks[i], words)
+                    or contains_words(self._haystacks[i] + " " + content.get(ids[i], ""), words)]
+        elif words:
+            haystacks = self._haystacks
+            rows = [i for i in rows if contains_words(haystacks[i], words)]
+        else:
+            rows = list(rows)
         column, order = self._sort
         rows.sort(key=lambda i: (self._keys[i][column], i), reverse=order == Qt.SortOrder.DescendingOrder)
         return rows

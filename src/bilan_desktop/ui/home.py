@@ -49,7 +49,7 @@ class TodoPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # one line each (a long detail in its tooltip): hundreds of rows stay quick
         self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -78,7 +78,6 @@ class TodoPage(QWidget):
                 if item.day < today:
                     cell.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, column, cell)
-        self.table.resizeRowsToContents()
 
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.items):
@@ -108,6 +107,11 @@ class HomePage(QTabWidget):
         list_page.content_search_toggled.connect(lambda _on: self.load_content())
         self.agenda.open_requested.connect(lambda bilan_id: self.open_requested.emit(bilan_id, "seances"))
         self.pending: set[str] = set()
+        self.overview: dict | None = None  # what the destruction engine just read, for the next refresh only
+
+    def take_overview(self) -> dict | None:
+        overview, self.overview = self.overview, None
+        return overview
 
     def flush(self) -> None:
         """Before the vault locks: what was typed in the registers is saved."""
@@ -122,12 +126,14 @@ class HomePage(QTabWidget):
                                           self.service.bilans.content_texts().items()} if wanted else {})
         self.list_page.update_count()
 
-    def refresh(self) -> None:
+    def refresh(self, overview=None) -> None:
+        """`overview`: the bilans' administrative facts, read once for the list, « À faire » and the agenda."""
         if self.list_page.in_content.isChecked():
             self.load_content()
         today = self.clock.today()
-        self.todo.set_items(self.service.todos(today, self.pending), today)
+        overview = overview if overview is not None else self.service.bilans.overview()
+        self.todo.set_items(self.service.todos(today, self.pending, overview), today)
         self.setTabText(0, f"À faire ({len(self.todo.items)})" if self.todo.items else "À faire")
-        self.agenda.refresh()
+        self.agenda.refresh(overview)
         if not self.registers.has_pending_edits:
             self.registers.load()

@@ -240,8 +240,9 @@ class MainWindow(QMainWindow):
     def reload_list(self) -> None:
         """The list shows each bilan's step as of today (a convention past its delay reads « Refus réputé »)
         and its next deadline."""
-        self.list_page.set_rows(self.repository.list_rows(self.clock.today()))
-        self.home.refresh()
+        overview = self.home.take_overview() or self.repository.overview()  # read once, shared by the tabs
+        self.list_page.set_rows(self.repository.list_rows(self.clock.today(), overview))
+        self.home.refresh(overview)
 
     # -- lock ------------------------------------------------------------------------------------
     def lock(self) -> None:
@@ -290,7 +291,7 @@ class MainWindow(QMainWindow):
             self._unfinished = True
             QTimer.singleShot(0, self._finish_destruction)
         self.offvault = report.offvault
-        self.home.pending = set(report.pending)
+        self.home.pending, self.home.overview = set(report.pending), report.overview
         if report.pending:
             self.retention_status.setText(f"Destruction en attente ({', '.join(report.pending)}) : nouvelle "
                                           "tentative automatique. Vérifiez l'espace disque.")

@@ -243,7 +243,10 @@ class SynthesePage(QWidget):
             except Exception as exc:  # noqa: BLE001
                 log.warning("preview failed: %s", type(exc).__name__)
                 return
-            self._delivery.ready.emit(generation, pages)
+            try:
+                self._delivery.ready.emit(generation, pages)
+            except RuntimeError:  # the page was closed while the preview was being built
+                pass
 
         threading.Thread(target=work, name="synthese-preview", daemon=True).start()
 
