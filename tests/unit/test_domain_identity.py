@@ -18,6 +18,14 @@ def test_fold_ignores_accents_case_hyphens_and_apostrophes():
     assert not matches(fold("DUPONT Élodie"), "martin")
 
 
+def test_fold_strips_every_combining_mark_not_only_latin_ones():
+    """The fast path strips U+0300–U+036F; marks of other blocks still go (Hebrew cantillation, Vietnamese)."""
+    assert fold("Ա\u0591b") == "աb"
+    assert fold("Nguyễn") == "nguyen"
+    assert fold("ﬁnance Ｎoël") == "finance noel"
+    assert fold("a\u20d7") == "a"
+
+
 def test_valid_beneficiary_has_no_errors():
     b = Beneficiary("Dupont", "Élodie", dt.date(1985, 3, 14), "elodie@exemple.fr", "06 12 34 56 78", "Lyon")
     assert validate(b, TODAY) == {}

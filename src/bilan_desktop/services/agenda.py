@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..documents.calendar_export import to_ics
 from ..domain.agenda import Event, events
 from ..domain.todo import Todo, todos
 from ..domain.workflow import Dossier
@@ -37,5 +36,6 @@ class AgendaService:
 
     def export_ics(self, found: list[Event], path: Path, now: dt.datetime, full_name: bool = False) -> int:
         """Write the events (private file, atomically); returns how many."""
+        from ..documents.calendar_export import to_ics  # icalendar loads only when a calendar is written
         write_bytes_atomic(path, to_ics(found, now, full_name), mode=0o600)
         return len(found)

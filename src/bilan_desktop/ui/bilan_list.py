@@ -28,6 +28,9 @@ from ..domain.text import contains_words, counted, fold, query_words
 from ..storage.bilans import BilanSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+# data() runs thousands of times per paint: roles compared as plain ints (a PySide6 enum comparison costs ~9 µs).
+_ID_ROLE = int(ID_ROLE)
+_TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.ToolTipRole.value})
 
 COLUMNS = ("Référence", "Bénéficiaire", "Financement", "Étape", "État", "Prochaine échéance", "Ouvert le", "Modifié le",
            "Heures réalisées + planifiées")
@@ -155,20 +158,23 @@ class BilanListModel(QAbstractTableModel):
     def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role in (Qt.DisplayRole, Qt.ToolTipRole):
+    def headerData(self, section, orientation, role=0):  # noqa: N802
+        role = role.value if isinstance(role, Qt.ItemDataRole) else role
+        if role in _TEXT_ROLES and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._visible):
+    def data(self, index, role=0):
+        role = role.value if isinstance(role, Qt.ItemDataRole) else role
+        if role not in _TEXT_ROLES and role != _ID_ROLE:
             return None
-        position = self._visible[index.row()]
-        if role == ID_ROLE:
+        row = index.row()
+        if not index.isValid() or row >= len(self._visible):
+            return None
+        position = self._visible[row]
+        if role == _ID_ROLE:
             return self._all[position].id
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            return self._display[position][index.column()]  # formatted once, in set_rows
-        return None
+        return self._display[position][index.column()]  # formatted once, in set_rows
 
 
 class BilanListPage(QWidget):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..documents import registers_pdf
 from ..domain.registers import Amelioration, Reclamation, complaint_problems
 from ..storage.atomic import write_bytes_atomic
 from ..storage.exports import ProviderRepository
@@ -95,12 +94,14 @@ class RegistersPage(QWidget):
         dialogs.inform(self, "Registres exportés", f"Écrit : {path.name}. Aucun nom ni référence de bilan n'y figure.")
 
     def export_pdf(self) -> None:
+        from ..documents import registers_pdf  # reportlab loads when a document is made, not at start-up
         repository = RegisterRepository(self.vault)
         self._export("Imprimer les registres", "Document PDF (*.pdf)", "registres.pdf", lambda: registers_pdf.build(
             ProviderRepository(self.vault).load(), repository.load("reclamations"), repository.load("ameliorations"),
             self.clock.today()))
 
     def export_csv(self) -> None:
+        from ..documents import registers_pdf
         repository = RegisterRepository(self.vault)
         self._export("Exporter les registres", "Tableur (*.csv)", "registres.csv", lambda: registers_pdf.to_csv(
             repository.load("reclamations"), repository.load("ameliorations")).encode("utf-8-sig"))
