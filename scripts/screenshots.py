@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,9 +45,10 @@ def main() -> None:
             widget.grab().save(str(DOCS / f"{name}.png"))
 
         window = build_main_window(demo=True)
-        window.resize(1100, 640)
+        window.resize(1280, 680)
         shot(window, "01-deverrouillage")
         window.unlock(DEMO_PASSPHRASE)
+        window.home.setCurrentWidget(window.list_page)
         shot(window, "02-liste-des-bilans")
         window.open_bilan(1)
         bilan = window.bilan_windows[1]
@@ -60,12 +62,14 @@ def main() -> None:
         convention.resize(1150, 780)
         convention.select(Step.CONVENTION)
         shot(convention, "05-convention")
-        pdf = bilan.documents._build(DocumentKind.SYNTHESE)
-        preview = PdfPreview(pdf)
-        page = preview.render(0, 620)
-        QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format_RGB888).save(
-            str(DOCS / "06-synthese-pdf.png"))
-        preview.close()
+        def page_shot(pdf: bytes, name: str) -> None:
+            preview = PdfPreview(pdf)
+            page = preview.render(0, 620)
+            QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format_RGB888).save(
+                str(DOCS / f"{name}.png"))
+            preview.close()
+
+        page_shot(bilan.documents._build(DocumentKind.SYNTHESE), "06-synthese-pdf")
         rome = RomeDialog(RomeCatalog(), True)
         rome.query.setText("aide soignante")
         rome.results.setCurrentRow(0)
@@ -74,10 +78,46 @@ def main() -> None:
         results = ResultsDialog(Questionnaires(riasec=plan, bigfive=[4, 4, 3, 2, 4, 2, 2, 3, 4, 2] * 2),
                                 RomeCatalog())
         shot(results, "08-questionnaires")
+        _issue_12_to_15(window, bilan, shot, page_shot)
         for w in list(window.bilan_windows.values()):
             w.close()
         window.close()
     print(f"screenshots written to {DOCS}")
+
+
+def _issue_12_to_15(window, bilan, shot, page_shot) -> None:
+    """The screens of issues 12 to 15: sessions, contract, documents, certificate, editor, week, statistics."""
+    from PySide6.QtWidgets import QApplication
+
+    from bilan_desktop.documents.catalog import DocumentKind
+
+    bilan.show_page("seances")
+    shot(bilan, "09-seances-statuts")
+    bilan.show_page("financement")
+    shot(bilan, "10-contrat-et-financement")
+    bilan.show_page("documents")
+    shot(bilan, "11-documents")
+    followed = window.bilan_windows.get(3) or (window.open_bilan(3), window.bilan_windows[3])[1]
+    page_shot(followed.documents._build(DocumentKind.CERTIFICAT), "12-certificat-pdf")
+    bilan.show_page("redaction")
+    bilan.prefill_synthese()  # the draft the consultant starts from
+    bilan.redaction.refresh_preview()
+    deadline = time.monotonic() + 10
+    while not any(label.isVisible() for label in bilan.redaction.preview_images) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.05)
+    shot(bilan, "13-redaction-synthese")
+    home = window.home
+    home.setCurrentWidget(home.agenda)
+    if not any(e.active for e in home.agenda.events):  # at the weekend, the week ahead holds the sessions
+        home.agenda.shift(1)
+    shot(window, "14-agenda")
+    home.setCurrentWidget(home.todo)
+    shot(window, "15-a-faire")
+    home.setCurrentWidget(home.stats)
+    shot(window, "16-statistiques")
+    home.setCurrentWidget(home.registers)
+    shot(window, "17-registres")
 
 
 if __name__ == "__main__":

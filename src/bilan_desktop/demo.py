@@ -115,6 +115,7 @@ def fill(vault, today: dt.date) -> None:
     dossiers.save_section(third, FinDuBilan(date_fin=end, conservation=Conservation.ACCORD_SUIVI,
                                             accord_signe_le=end, duree_conservation_ans=1), now)
     dossiers.save_section(third, Suivi(date_prevue=day(8)), now)
+    dossiers.save_satisfaction(third, "fin", [5, 5, 4, 5, 4, 4, 5, 5], "", end)  # the statistics have figures
     dossiers.set_step(third, Step.ENTRETIEN_SUIVI, now)
     dossiers.save_section(third, Financement(duree_heures=18, prix_euros=1500, contrat_signe_le=day(-248),
                                              modalites_reglement="30 % à la fin du délai de rétractation, le solde "
@@ -183,4 +184,5 @@ def fill_more(vault, today: dt.date) -> None:
                                                etape=Step.PHASE_PRELIMINAIRE, statut=status), now)
         if step is Step.FIN_DU_BILAN:
             dossiers.save_section(bilan, FinDuBilan(date_fin=day(-20), conservation=Conservation.AUCUNE), now)
+            dossiers.save_satisfaction(bilan, "fin", [4, 5, 4, 3, 4, 5, 5, 4], "", day(-20))
         dossiers.set_step(bilan, step, now)

@@ -60,6 +60,18 @@ def test_list_is_sortable_by_each_column(window):
                        "Modifié le"]
 
 
+def test_every_column_title_fits_its_column(window):
+    """Cells too long for their column carry a tooltip; the titles themselves are never cut."""
+    create_vault(window)
+    _fill(window)
+    window.resize(1366, 720)
+    window.home.setCurrentWidget(window.list_page)
+    header = window.list_page.table.horizontalHeader()
+    for column in range(window.list_page.model.columnCount()):
+        title = window.list_page.model.headerData(column, Qt.Horizontal)
+        assert header.fontMetrics().horizontalAdvance(title) + 12 <= header.sectionSize(column), title
+
+
 def test_identity_edit_is_saved_even_when_closing_at_once(window, qtbot):
     create_vault(window)
     _fill(window)

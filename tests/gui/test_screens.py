@@ -72,3 +72,33 @@ def test_grab_every_screen(window, tmp_path, clock, script):
     window.unlock_page.unlock_button.click()
     window.unlock_page.forgot_button.click()
     _save(window, folder, "10-deverrouillage")
+
+
+def test_tab_labels_are_drawn_whole_selected_or_not(qapp):
+    """Fusion drew unselected tabs 2 px lower, cutting the accent of « À faire » and the tail of « Agenda »: the text
+    of every tab must hold the same ink whether its tab is selected or not."""
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    from bilan_desktop.ui.home import HomePage
+    from bilan_desktop.ui.widgets import roomy_tabs
+
+    def ink(index: int) -> int:
+        bar = tabs.tabBar()
+        image = bar.grab(bar.tabRect(index)).toImage()
+        return sum(1 for y in range(image.height()) for x in range(image.width())
+                   if image.pixelColor(x, y).lightness() < 90)
+
+    tabs = QTabWidget()
+    for title in ("À faire (10)", "Agenda", "Statistiques"):
+        tabs.addTab(QWidget(), title)
+    roomy_tabs(tabs)
+    tabs.resize(600, 200)
+    tabs.show()
+    for index in range(3):
+        tabs.setCurrentIndex(index)
+        qapp.processEvents()
+        selected = ink(index)
+        tabs.setCurrentIndex((index + 1) % 3)
+        qapp.processEvents()
+        assert ink(index) == selected > 50, tabs.tabText(index)
+    assert "roomy_tabs(self)" in Path(HomePage.__init__.__code__.co_filename).read_text(encoding="utf-8")

@@ -31,8 +31,8 @@ def test_statistics_screen_and_exports(window, script, clock, tmp_path):
         dossiers.save_satisfaction(bilan_id, "fin", [5] * 8, "", dt.date(2026, 4, 2))
     window.reload_list()
     page = window.home.stats
-    window.home.setCurrentWidget(page)
-    page.refresh()
+    window.show()
+    window.home.setCurrentWidget(page)  # opening the tab computes the figures: no « Calculer » to find first
     shown = [(page.table.item(r, 1).text(), page.table.item(r, 2).text()) for r in range(page.table.rowCount())]
     assert shown[:2] == [("Bilans commencés", "2"), ("Bilans terminés", "2")]
     assert ("Heures réalisées", "6\u00a0h") in shown[:7] and page.table.item(0, 0).text() == "Activité"

@@ -49,6 +49,10 @@ def test_agenda_plans_sessions_resolves_a_conflict_and_exports_ics(window, scrip
     home.setCurrentWidget(agenda)
     agenda.today()
     monday = clock.today() - dt.timedelta(days=clock.today().weekday())
+    headers = [agenda.grid.horizontalHeaderItem(c) for c in range(7)]
+    marked = [c for c, h in enumerate(headers) if h.text().endswith("— aujourd'hui")]
+    assert marked == [clock.today().weekday()] and [h.font().bold() for h in headers].count(True) == 1
+    assert headers[marked[0]].font().bold()
     friday_column = 4
     ten = 4  # 8:00 + 4 half-hours
 

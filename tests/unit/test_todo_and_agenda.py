@@ -75,6 +75,16 @@ def test_every_kind_of_item_on_an_injected_date():
     assert next(i for i in items if i.kind is TodoKind.CONVENTION).page == "convention"
 
 
+def test_sessions_of_this_week_and_at_the_weekend_of_the_week_ahead():
+    d = {3: week()[3]}
+    seances = lambda day: [i.day for i in todos(d, {}, day) if i.kind is TodoKind.SEANCE]  # noqa: E731
+    assert seances(D(2026, 11, 27)) == [D(2026, 11, 29)]  # Friday: up to Sunday, not Monday's session
+    assert seances(D(2026, 11, 28)) == [D(2026, 11, 29), D(2026, 11, 30)]  # Saturday: Monday's session too
+    assert seances(D(2026, 11, 29)) == [D(2026, 11, 29), D(2026, 11, 30)]  # Sunday
+    later = {3: _d(3, seances=[Seance(id=1, date=D(2026, 12, 6)), Seance(id=2, date=D(2026, 12, 7))])}
+    assert [i.day for i in todos(later, {}, D(2026, 11, 29)) if i.kind is TodoKind.SEANCE] == [D(2026, 12, 6)]
+
+
 def test_limits_of_the_windows():
     d = week()
     assert not [i for i in todos({4: d[4]}, {}, D(2026, 11, 9)) if i.kind is TodoKind.SUIVI]  # 31 days ahead

@@ -63,7 +63,8 @@ class Todo:
 
 
 def _week_end(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=6 - today.weekday())  # Sunday
+    """The Sunday ending this week; at the weekend, the one ending the week ahead (preparing Monday)."""
+    return today + dt.timedelta(days=6 - today.weekday() + (7 if today.weekday() >= 5 else 0))
 
 
 def todos_of(d: Dossier, who: str, today: dt.date) -> list[Todo]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -149,7 +149,13 @@ class AgendaPage(QWidget):
         self.grid.clearContents()
         self.grid.setColumnCount(self.days)
         days = [self.first + dt.timedelta(days=i) for i in range(self.days)]
-        self.grid.setHorizontalHeaderLabels([f"{DAYS[d.weekday()]} {d:%d/%m}" for d in days])
+        today = self.clock.today()
+        for column, day in enumerate(days):  # today's column stands out, as in a calendar app
+            header = QTableWidgetItem(f"{DAYS[day.weekday()]} {day:%d/%m}" + (" — aujourd'hui" if day == today else ""))
+            font = header.font()
+            font.setBold(day == today)
+            header.setFont(font)
+            self.grid.setHorizontalHeaderItem(column, header)
         period = f"semaine du {long_date(self.first)}" if self.days == 7 else long_date(self.first)
         self.title.setText(f"<h2>Agenda — {period}</h2>")
         self.cells = {}
@@ -163,6 +169,7 @@ class AgendaPage(QWidget):
                                  for e in cluster)
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)  # as a calendar app
                 colour = CLASH if clash else HELD if all(e.status == "Réalisée" for e in cluster) else \
                     PLANNED if any(e.active for e in cluster) else CANCELLED
                 item.setBackground(QBrush(colour))

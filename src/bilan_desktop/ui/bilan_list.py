@@ -212,9 +212,10 @@ class BilanListPage(QWidget):
         # the name column takes what is left: these leave it ~200 px in a 1,100 px window (full texts in tooltips)
         widths = {"Référence": 105, "Financement": 165, "Étape": 150, "État": 110, "Prochaine échéance": 200,
                   "Ouvert le": 85, "Modifié le": 120}
+        header_metrics = self.table.horizontalHeader().fontMetrics()
         for column, title in enumerate(COLUMNS):
-            if title in widths:
-                self.table.setColumnWidth(column, widths[title])
+            # a column with no width set is as wide as its title (« Heures réalisées + planifiées » was cut)
+            self.table.setColumnWidth(column, widths.get(title, header_metrics.horizontalAdvance(title) + 28))
         self.count = QLabel()
         self.count.setObjectName("bilanCount")
         self.empty_hint = QLabel(self.tr("Aucun bilan pour l'instant. Cliquez sur « Nouveau bilan » pour "

@@ -25,6 +25,7 @@ from .agenda_page import AgendaPage
 from .bilan_list import BilanListPage
 from .registers_page import RegistersPage
 from .stats_page import StatsPage
+from .widgets import roomy_tabs
 
 BILAN_ROLE = Qt.ItemDataRole.UserRole
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,6 +104,7 @@ class HomePage(QTabWidget):
         self.addTab(self.stats, "Statistiques")
         self.registers = RegistersPage(service.bilans.vault, clock)
         self.addTab(self.registers, "Registres")
+        roomy_tabs(self)
         self.todo.open_requested.connect(self.open_requested)
         list_page.content_search_toggled.connect(lambda _on: self.load_content())
         self.agenda.open_requested.connect(lambda bilan_id: self.open_requested.emit(bilan_id, "seances"))

@@ -16,7 +16,7 @@ from .list_editor import ListEditor
 from .widgets import autosave_timer, error_label, show_error
 
 COMPLAINTS = (("recue_le", "Reçue le"), ("canal", "Canal"), ("objet", "Objet"), ("reponse", "Réponse apportée"),
-              ("close_le", "Close le"), ("bilan", "Bilan concerné (référence, jamais imprimée)"))
+              ("close_le", "Close le"), ("bilan", "Bilan (jamais imprimé)"))
 ACTIONS = (("source", "Source"), ("action", "Action"), ("responsable", "Responsable"), ("echeance", "Échéance"),
            ("statut", "Statut"))
 

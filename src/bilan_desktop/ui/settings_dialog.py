@@ -23,7 +23,14 @@ from ..storage.vault import Vault
 from .prefs import Preferences
 from .provider_form import ProviderForm
 from .recovery_dialog import show_new_code
-from .widgets import error_label, new_passphrase_problem, passphrase_strength, password_field, show_error
+from .widgets import (
+    error_label,
+    new_passphrase_problem,
+    passphrase_strength,
+    password_field,
+    roomy_tabs,
+    show_error,
+)
 
 
 class SettingsDialog(QDialog):
@@ -83,6 +90,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.provider_form, self.tr("Organisme"))
         self.tabs.addTab(security_tab, self.tr("Sécurité"))
+        roomy_tabs(self.tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)

@@ -46,7 +46,8 @@ class StatsPage(QWidget):
         self.table.setAccessibleName("Chiffres de la période")
         self.table.setHorizontalHeaderLabels(["Rubrique", "Indicateur", "Valeur"])
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 190)  # a long rubric is elided, whole in the tooltip: the indicators keep the room
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
@@ -87,6 +88,12 @@ class StatsPage(QWidget):
         layout.addWidget(body, 1)
         layout.addWidget(definitions)
         self.found: list[Figure] = []
+        for field in (self.start, self.end):
+            field.editingFinished.connect(self.refresh)
+
+    def showEvent(self, event) -> None:  # noqa: N802 — opening the tab shows the figures, no button to find first
+        super().showEvent(event)
+        self.refresh()
 
     def period(self) -> tuple[dt.date, dt.date] | None:
         try:
