@@ -37,6 +37,19 @@ def test_statistics_screen_and_exports(window, script, clock, tmp_path):
     assert shown[:2] == [("Bilans commencés", "2"), ("Bilans terminés", "2")]
     assert ("Heures réalisées", "6\u00a0h") in shown[:7] and page.table.item(0, 0).text() == "Activité"
     assert not page.page.pixmap().isNull()  # the page to publish, charts included, beside the figures
+    computed = []
+    page.service.figures = lambda *args, real=page.service.figures: computed.append(1) or real(*args)
+    window.home.setCurrentWidget(window.home.todo)
+    window.home.setCurrentWidget(page)
+    assert computed == []  # nothing changed: the figures shown are still right, not computed again
+    bilans.create(Beneficiary("Nom2", "Prénom"), Funding.CPF, now)
+    window.reload_list()  # a bilan changed while the tab is shown: the figures follow
+    assert computed == [1]
+    window.home.setCurrentWidget(window.home.todo)
+    window.reload_list()
+    assert computed == [1]  # hidden: computed when the tab is shown again
+    window.home.setCurrentWidget(page)
+    assert computed == [1, 1]
     if os.environ.get("BILAN_SHOTS"):
         Path(os.environ["BILAN_SHOTS"]).mkdir(parents=True, exist_ok=True)
         window.grab().save(str(Path(os.environ["BILAN_SHOTS"]) / "62-statistiques.png"))

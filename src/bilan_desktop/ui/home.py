@@ -137,5 +137,6 @@ class HomePage(QTabWidget):
         self.todo.set_items(self.service.todos(today, self.pending, overview), today)
         self.setTabText(0, f"À faire ({len(self.todo.items)})" if self.todo.items else "À faire")
         self.agenda.refresh(overview)
+        self.stats.data_changed()
         if not self.registers.has_pending_edits:
             self.registers.load()
