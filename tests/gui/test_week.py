@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from icalendar import Calendar
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.domain.sections import EntretienPrealable
@@ -75,6 +75,12 @@ def test_agenda_plans_sessions_resolves_a_conflict_and_exports_ics(window, scrip
     agenda.activate(ten, friday_column)
     (first,) = repo.load(1).seances
     assert (first.date, first.debut, first.fin) == (monday + dt.timedelta(days=4), dt.time(10), dt.time(12))
+    model = window.list_page.model  # the list follows at once: hours realised + planned
+    assert model.data(model.index(model.row_of(1), 8)) == "0 h + 2 h"
+
+    # the second bilan's window is open while its session is planned from the agenda: it shows the session
+    window.open_bilan(2)
+    assert window.bilan_windows[2].seances.table.rowCount() == 0
 
     # 9:00 for the second bilan overlaps 10:00–12:00: the agenda warns, the consultant plans it anyway
     nine = 2
@@ -82,6 +88,7 @@ def test_agenda_plans_sessions_resolves_a_conflict_and_exports_ics(window, scrip
     script.expect(lambda box: QMessageBox.StandardButton.Yes)  # « Planifier quand même ? »
     script.expect(save)
     agenda.activate(nine, friday_column)
+    assert window.bilan_windows[2].seances.table.rowCount() == 1
     (second,) = repo.load(2).seances
     assert (second.debut, second.fin) == (dt.time(9), dt.time(11))
     assert "2 séances en conflit" in agenda.conflicts.text()
@@ -102,9 +109,16 @@ def test_agenda_plans_sessions_resolves_a_conflict_and_exports_ics(window, scrip
 
     script.expect(move)
     bw.seances.table.setCurrentCell(0, 0)
+    bw.activateWindow()  # the consultant works in the bilan's window
+    QApplication.processEvents()
+    assert bw.isActiveWindow() and not window.isActiveWindow()
     bw.seances.edit()
-    agenda.refresh()
-    assert agenda.conflicts.text() == "" and repo.load(2).seances[0].debut == dt.time(14)
+    assert repo.load(2).seances[0].debut == dt.time(14)
+    # saved in the bilan's window: the home is read again when the consultant comes back to the main window
+    assert window.home_stale and "2 séances en conflit" in agenda.conflicts.text()
+    window.activateWindow()
+    QApplication.processEvents()
+    assert not window.home_stale and agenda.conflicts.text() == ""
 
     # a day view, and the export of the week
     agenda.show_day(first.date)

@@ -69,6 +69,7 @@ class BilanChoice(QDialog):
 
 class AgendaPage(QWidget):
     open_requested = Signal(int)
+    planned = Signal(int)  # a session was planned here for this bilan
 
     def __init__(self, service: AgendaService, clock, parent=None):
         super().__init__(parent)
@@ -228,7 +229,8 @@ class AgendaPage(QWidget):
                 f"{e.reference} ({e.start:%H:%M}–{e.end:%H:%M})" for e in clashes) + ". Planifier quand même ?"):
             return
         dialog = SeanceDialog(bilans, bilan_id, Seance(date=day, debut=start, fin=end), self.clock, self)
-        dialogs.launch(dialog)
+        if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:
+            self.planned.emit(bilan_id)
         self.refresh()
 
     def export(self) -> None:

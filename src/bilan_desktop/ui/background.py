@@ -48,3 +48,14 @@ def run_in_background(fn: Callable[..., T], *args: Any) -> T:
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+class Busy:
+    """The wait cursor while the GUI thread waits for a long step (key derivation, a restore)."""
+
+    def __enter__(self):
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc):
+        QGuiApplication.restoreOverrideCursor()
+        return False

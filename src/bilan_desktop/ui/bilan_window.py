@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -65,6 +65,7 @@ from .seances_page import SeancesPage
 from .section_page import SectionPage
 from .step_specs import PAGES
 from .synthese_page import SynthesePage
+from .widgets import make_action
 
 REFRESH_MS = 60_000
 MAX_FORM_BYTES = 5_000_000  # a filled questionnaire is a few tens of kilobytes
@@ -84,6 +85,7 @@ def fitted(window: QWidget, width: int, height: int) -> QSize:
 
 class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
     saved = Signal(int)
+    edited = Signal(int)  # a page of this bilan saved something
     closed = Signal(int)
     retention_requested = Signal()
 
@@ -107,27 +109,27 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.stack = QStackedWidget()
         self.identity = IdentityPage(repository, bilan_id, clock)
         self.financement = FinancementPage(self.dossiers, bilan_id, clock)
-        self.financement.saved.connect(self.refresh)
+        self.financement.saved.connect(self._page_saved)
         self.pages: dict[Step, SectionPage] = {}
         for step in ORDER:
             title, intro, specs = PAGES[step]
             page = SectionPage(step.value, PAGE_SECTION[step].cls, title, intro, specs, self.dossiers, bilan_id, clock)
-            page.saved.connect(self.refresh)
+            page.saved.connect(self._page_saved)
             page.advance_requested.connect(self.advance)
             self.pages[step] = page
         self.seances = SeancesPage(self.dossiers, bilan_id, clock)
-        self.seances.changed.connect(self.refresh)
+        self.seances.changed.connect(self._page_saved)
         self.seances.convocation_requested.connect(self.convocation)
         self.redaction = SynthesePage(self.dossiers, bilan_id, clock, self.preview_context,
                                       spell_checker(PersonalDictionary(repository.vault).words()))
-        self.redaction.saved.connect(self.refresh)
+        self.redaction.saved.connect(self._page_saved)
         self.redaction.prefill_requested.connect(self.prefill_synthese)
         self.redaction.library_requested.connect(self.insert_paragraph)
         self.tools = InvestigationTools(self.dossiers, bilan_id, clock, self.flush)
-        self.tools.changed.connect(self.refresh)
+        self.tools.changed.connect(self._page_saved)
         self.pages[Step.PHASE_INVESTIGATION].extra.addWidget(self.tools)
         self.documents = DocumentsPage(self.document_context, bilan_id, repository.vault, clock)
-        self.identity.saved.connect(self.refresh)
+        self.identity.saved.connect(self._page_saved)
         self._add_extras()
         self._items: list[tuple[QListWidgetItem, QWidget]] = []
         self._add_item("Identité et coordonnées", self.identity)
@@ -147,25 +149,14 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         menu = self.menuBar().addMenu("&Bilan")
-        self.abandon_action = QAction("Déclarer l'abandon du bilan…", self)
-        self.abandon_action.triggered.connect(self.declare_abandon)
-        menu.addAction(self.abandon_action)
-        self.confirm_refus_action = QAction("Confirmer le refus réputé…", self)
-        self.confirm_refus_action.triggered.connect(self.confirm_refus)
-        menu.addAction(self.confirm_refus_action)
-        self.pause_action = QAction("Mettre en pause", self)
-        self.pause_action.triggered.connect(self.toggle_pause)
-        menu.addAction(self.pause_action)
-        self.delete_action = QAction("Supprimer ce dossier (prospect sans suite)…", self)
-        self.delete_action.triggered.connect(self.delete_prospect)
-        menu.addAction(self.delete_action)
-        self.close_dossier_action = QAction("Clore le dossier…", self)
-        self.close_dossier_action.triggered.connect(self.close_dossier)
-        menu.addAction(self.close_dossier_action)
-        close_action = QAction("&Fermer", self)
-        close_action.setShortcut("Ctrl+W")
-        close_action.triggered.connect(self.close)
-        menu.addAction(close_action)
+        self.abandon_action = make_action(self, "Déclarer l'abandon du bilan…", self.declare_abandon)
+        self.confirm_refus_action = make_action(self, "Confirmer le refus réputé…", self.confirm_refus)
+        self.pause_action = make_action(self, "Mettre en pause", self.toggle_pause)
+        self.delete_action = make_action(self, "Supprimer ce dossier (prospect sans suite)…", self.delete_prospect)
+        self.close_dossier_action = make_action(self, "Clore le dossier…", self.close_dossier)
+        for action in (self.abandon_action, self.confirm_refus_action, self.pause_action, self.delete_action,
+                       self.close_dossier_action, make_action(self, "&Fermer", self.close, "Ctrl+W")):
+            menu.addAction(action)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -235,6 +226,10 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         return self.pages[step]
 
     # -- state ----------------------------------------------------------------------------------------
+    def _page_saved(self) -> None:
+        self.refresh()
+        self.edited.emit(self.bilan_id)  # the home (list, « À faire », agenda) follows when next shown
+
     def refresh(self) -> None:
         if not self.repository.vault.is_open:  # locked meanwhile: this window is closing
             return

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME
@@ -21,13 +20,13 @@ from ..storage.exports import ProviderRepository
 from ..storage.retention import RetentionEngine
 from ..storage.vault import Vault, VaultState
 from . import dialogs, provider_form
-from .about import AboutDialog
-from .background import run_in_background
-from .backup_ui import backup_flow, restore_flow
+from .background import Busy, run_in_background
+from .backup_ui import restore_flow
 from .beneficiary_form import NewBilanDialog
 from .bilan_list import BilanListPage
 from .guards import ClipboardGuard, IdleWatcher
 from .home import HomePage
+from .main_actions import build_actions
 from .prefs import Preferences
 from .recovery_dialog import show_new_code
 from .session_watch import SessionWatcher
@@ -67,7 +66,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{APP_NAME} — {DEMO_BANNER}")
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._build_actions()
+        self.unlocked_actions = build_actions(self)
         self.idle = IdleWatcher(prefs.auto_lock_minutes, self)
         self.idle.idle.connect(self._auto_lock)
         self.session_watch = SessionWatcher(self)
@@ -93,46 +92,10 @@ class MainWindow(QMainWindow):
         self.list_page.open_requested.connect(self.open_bilan)
         self.list_page.new_requested.connect(self.new_bilan)
         self.home.open_requested.connect(lambda bilan_id, page: self.open_bilan(bilan_id, page))
+        self.home.agenda.planned.connect(self._sessions_planned)
+        self.home_stale = False  # a bilan window saved since the home was last read
         self.resize(1100, 700)
         self._show_locked_page()
-
-    # -- actions -----------------------------------------------------------------------------------
-    def _action(self, text: str, name: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("&Nouveau bilan…"), "newBilanAction", self.new_bilan,
-                                       QKeySequence.StandardKey.New)
-        self.lock_action = self._action(self.tr("&Verrouiller"), "lockAction", self.lock, "Ctrl+L")
-        self.lock_action.setToolTip(self.tr("Verrouiller le coffre (Ctrl+L)"))
-        self.backup_action = self._action(self.tr("&Sauvegarder…"), "backupAction",
-                                          lambda: backup_flow(self, self.vault, self.clock, self.prefs))
-        self.restore_action = self._action(self.tr("&Restaurer une sauvegarde…"), "restoreAction", self._restore)
-        self.journal_action = self._action(self.tr("&Journal des destructions…"), "journalAction", self.open_journal)
-        self.settings_action = self._action(self.tr("&Paramètres…"), "settingsAction", self.open_settings,
-                                            "Ctrl+,")
-        quit_action = self._action(self.tr("&Quitter"), "quitAction", self.close, QKeySequence.StandardKey.Quit)
-        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
-        for action in (self.new_action, None, self.backup_action, self.restore_action, self.journal_action, None,
-                       self.settings_action, self.lock_action, None, quit_action):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Aide"))
-        self.about_action = self._action(self.tr("À &propos de Bilan Desktop…"), "aboutAction",
-                                         lambda _checked=False: dialogs.launch(AboutDialog(self)))
-        help_menu.addAction(self.about_action)
-        toolbar = self.addToolBar(self.tr("Barre d'outils"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.new_action)
-        toolbar.addAction(self.lock_action)
-        self.unlocked_actions = (self.new_action, self.lock_action, self.backup_action, self.restore_action,
-                                 self.journal_action, self.settings_action)
 
     # -- vault pages ------------------------------------------------------------------------------
     def _show_locked_page(self) -> None:
@@ -156,7 +119,7 @@ class MainWindow(QMainWindow):
     def create_vault(self, passphrase: str) -> None:
         try:
             prepared = run_in_background(self.vault.prepare_creation, passphrase)
-            with _Busy():
+            with Busy():
                 code = self.vault.create(passphrase, prepared=prepared)
         except VaultError as exc:
             dialogs.error(self, self.tr("Création impossible"), exc.user_message)
@@ -175,7 +138,7 @@ class MainWindow(QMainWindow):
     def unlock(self, passphrase: str) -> None:
         try:
             derived = run_in_background(self.vault.derive, passphrase)  # Argon2id: the window keeps painting
-            with _Busy():
+            with Busy():
                 self.vault.unlock(passphrase, derived)
         except VaultError as exc:
             log.info("unlock refused: %s", type(exc).__name__)
@@ -189,7 +152,7 @@ class MainWindow(QMainWindow):
 
     def _issue_recovery_code(self, passphrase: str) -> None:
         try:
-            with _Busy():
+            with Busy():
                 code = self.vault.renew_keys(passphrase)
         except VaultError as exc:
             log.warning("recovery code not renewed: %s", type(exc).__name__)
@@ -202,7 +165,7 @@ class MainWindow(QMainWindow):
 
     def recover(self, code: str, new_passphrase: str) -> None:
         try:
-            with _Busy():
+            with Busy():
                 self.vault.unlock_with_recovery(code, new_passphrase)
         except VaultError as exc:
             log.info("recovery refused: %s", type(exc).__name__)
@@ -240,6 +203,7 @@ class MainWindow(QMainWindow):
     def reload_list(self) -> None:
         """The list shows each bilan's step as of today (a convention past its delay reads « Refus réputé »)
         and its next deadline."""
+        self.home_stale = False
         overview = self.home.take_overview() or self.repository.overview()  # read once, shared by the tabs
         self.list_page.set_rows(self.repository.list_rows(self.clock.today(), overview))
         self.home.refresh(overview)
@@ -359,6 +323,7 @@ class MainWindow(QMainWindow):
             window = BilanWindow(self.repository, bilan_id, self.clock)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.saved.connect(lambda _id: self.reload_list())
+            window.edited.connect(self._home_outdated)
             window.retention_requested.connect(lambda: self.run_retention(later=True))
             window.closed.connect(self._bilan_closed)
             self.bilan_windows[bilan_id] = window
@@ -369,6 +334,24 @@ class MainWindow(QMainWindow):
 
     def _bilan_closed(self, bilan_id: int) -> None:
         self.bilan_windows.pop(bilan_id, None)
+
+    def _home_outdated(self, _bilan_id: int) -> None:
+        """A bilan window saved: the home is read again when the consultant comes back to it (0.5 s with 2,000
+        bilans: not on every pause in typing)."""
+        self.home_stale = True
+        if self.isActiveWindow():
+            self._refresh_list()
+
+    def _sessions_planned(self, bilan_id: int) -> None:
+        """The agenda planned a session: the bilan's window, if open, shows it; the list and « À faire » too."""
+        if bilan_id in self.bilan_windows:
+            self.bilan_windows[bilan_id].refresh()
+        self._refresh_list()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.home_stale:
+            self._refresh_list()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.vault, self.prefs, self)
@@ -390,11 +373,3 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         QApplication.closeAllWindows()
 
-
-class _Busy:
-    def __enter__(self):
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-
-    def __exit__(self, *exc):
-        QGuiApplication.restoreOverrideCursor()
-        return False

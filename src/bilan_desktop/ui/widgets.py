@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -171,3 +172,17 @@ def roomy_tabs(tabs: QTabWidget) -> None:
     of « g », « q » were cut off. A little padding gives the text its room (other styles keep their native look)."""
     if tabs.style().name().lower() == "fusion":
         tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 5px 12px 4px 12px; }")
+
+
+def make_action(parent: QWidget, text: str, slot, shortcut=None, name: str = "",
+                context: Qt.ShortcutContext | None = None) -> QAction:
+    """A menu or toolbar action calling `slot`, with its shortcut (and the shortcut's reach when given)."""
+    action = QAction(text, parent)
+    if name:
+        action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+        if context is not None:
+            action.setShortcutContext(context)
+    action.triggered.connect(slot)
+    return action
