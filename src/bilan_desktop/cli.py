@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME} : bilans de compétences, hors ligne et chiffrés. "
                     "Sans sous-commande, ouvre la fenêtre de l'application.")
     parser.add_argument("--demo", action="store_true",
-                        help="ouvre un coffre de démonstration jetable (trois bilans fictifs), effacé à la sortie")
+                        help="ouvre un coffre de démonstration jetable (dix bilans fictifs), effacé à la sortie")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
                         help="affiche la version et quitte")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes",

@@ -177,12 +177,15 @@ def fill_more(vault, today: dt.date) -> None:
             continue
         statuses = [(-40, StatutSeance.REALISEE), (-33, StatutSeance.ANNULEE), (-26, StatutSeance.REALISEE),
                     (5, StatutSeance.PLANIFIEE)] if funding is not Funding.PERSONNEL else [(12, StatutSeance.PLANIFIEE)]
+        if step is Step.FIN_DU_BILAN:  # ended: nothing planned any more
+            statuses = [(offset, status) for offset, status in statuses if offset < 0]
         for offset, status in statuses:
             hour = 9 + 3 * (index % 3)  # the demo's sessions do not all fall at the same time
             dossiers.save_seance(bilan, Seance(date=day(offset + index % 2), debut=dt.time(hour),
                                                fin=dt.time(hour + 2, 30),
                                                etape=Step.PHASE_PRELIMINAIRE, statut=status), now)
         if step is Step.FIN_DU_BILAN:
+            dossiers.save_section(bilan, PhaseConclusion(synthese_remise_le=day(-20)), now)  # as the workflow asks
             dossiers.save_section(bilan, FinDuBilan(date_fin=day(-20), conservation=Conservation.AUCUNE), now)
             dossiers.save_satisfaction(bilan, "fin", [4, 5, 4, 3, 4, 5, 5, 4], "", day(-20))
         dossiers.set_step(bilan, step, now)
