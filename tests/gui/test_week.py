@@ -175,3 +175,32 @@ def test_one_session_or_all_of_a_bilan_to_ics(window, script, clock, tmp_path):
     one = Calendar.from_ical((tmp_path / "une.ics").read_bytes()).walk("VEVENT")
     assert len(every) == 2 and len(one) == 1 and str(one[0]["UID"]) == str(every[1]["UID"])
     assert "É. L." in str(one[0]["SUMMARY"]) and "Lefèvre" not in (tmp_path / "toutes.ics").read_text()
+
+
+def test_a_double_click_or_enter_acts_once(window, script, clock):
+    """A double-click on a free slot plans one session (one dialog, not two); Enter does the same from the keyboard;
+    Enter on a line of « À faire » or of the list opens its bilan."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    _two_bilans(window, script)
+    agenda = window.home.agenda
+    window.home.setCurrentWidget(agenda)
+    agenda.today()
+    before = len(script.seen)
+    script.expect(lambda dialog: QDialog.DialogCode.Rejected)  # « Nouvelle séance »: which bilan? cancelled
+    rect = agenda.grid.visualRect(agenda.grid.model().index(4, 2))
+    for gesture in (QTest.mouseClick, QTest.mouseDClick):  # a double-click as the platform delivers it
+        gesture(agenda.grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert [name for name, _ in script.seen[before:]] == ["agendaBilanChoice"]
+    script.expect(lambda dialog: QDialog.DialogCode.Rejected)
+    agenda.grid.setFocus()
+    agenda.grid.setCurrentCell(6, 1)
+    QTest.keyClick(agenda.grid, Qt.Key.Key_Return)
+    assert [name for name, _ in script.seen[before:]] == ["agendaBilanChoice"] * 2
+
+    window.home.setCurrentWidget(window.list_page)
+    table = window.list_page.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert len(window.bilan_windows) == 1

@@ -92,7 +92,7 @@ class AgendaPage(QWidget):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setWordWrap(True)
         self.grid.setTabKeyNavigation(False)
-        self.grid.cellDoubleClicked.connect(self.activate)
+        self.grid.cellActivated.connect(self.activate)  # a double-click, or Enter on the current cell
         bar = QHBoxLayout()
         for text, slot in (("◀ Précédent", lambda: self.shift(-1)), ("Aujourd'hui", self.today),
                            ("Suivant ▶", lambda: self.shift(1)), ("Semaine", lambda: self.set_days(7)),

@@ -251,7 +251,6 @@ class BilanListPage(QWidget):
         self.filter.textChanged.connect(self._filter_changed)
         self.new_button.clicked.connect(self.new_requested)
         self.table.activated.connect(self._activated)
-        self.table.doubleClicked.connect(self._activated)
 
     def _combo(self, name: str, choices: list) -> QComboBox:
         combo = QComboBox()

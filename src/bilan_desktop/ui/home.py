@@ -54,7 +54,6 @@ class TodoPage(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>À faire</h2>"))
