@@ -192,11 +192,28 @@ def test_a_double_click_or_enter_acts_once(window, script, clock):
     for gesture in (QTest.mouseClick, QTest.mouseDClick):  # a double-click as the platform delivers it
         gesture(agenda.grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert [name for name, _ in script.seen[before:]] == ["agendaBilanChoice"]
-    script.expect(lambda dialog: QDialog.DialogCode.Rejected)
+    # Enter plans from the keyboard; the session belongs to the step the bilan is at, the dialog names the bilan
+    repo = DossierRepository(window.vault)
+    repo.set_step(1, Step.PHASE_INVESTIGATION, clock.now())
+    window.reload_list()
+    shown = {}
+
+    def choose_first(dialog):
+        dialog.combo.setCurrentIndex(dialog.combo.findData(1))
+        return QDialog.DialogCode.Accepted
+
+    def look(dialog):
+        shown.update(step=dialog.step.currentText(), title=dialog.windowTitle())
+        return QDialog.DialogCode.Rejected
+
+    script.expect(choose_first)
+    script.expect(look)
     agenda.grid.setFocus()
     agenda.grid.setCurrentCell(6, 1)
     QTest.keyClick(agenda.grid, Qt.Key.Key_Return)
-    assert [name for name, _ in script.seen[before:]] == ["agendaBilanChoice"] * 2
+    assert [name for name, _ in script.seen[before:]] == ["agendaBilanChoice"] * 2 + ["seanceDialog"]
+    assert shown == {"step": "Phase d'investigation", "title": "Nouvelle séance — BC-2026-0001 — LEFÈVRE Élodie"}
+    assert repo.load(1).seances == []  # cancelled: nothing saved
 
     window.home.setCurrentWidget(window.list_page)
     table = window.list_page.table

@@ -226,3 +226,12 @@ def test_follow_up_events_touching_sessions_and_the_day_s_last_slot():
     assert (dt.time(11), dt.time(13)) not in free_slots(touching, TODAY)
     assert (dt.time(12), dt.time(14)) in free_slots(touching, TODAY)
     assert initials("", "Martin") == "M." and initials("", "") == ""
+
+
+def test_a_new_session_belongs_to_the_step_the_bilan_is_at():
+    from bilan_desktop.domain.seances import session_step
+    assert session_step(Step.PHASE_INVESTIGATION) is Step.PHASE_INVESTIGATION
+    assert session_step(Step.ENTRETIEN_PREALABLE) is Step.ENTRETIEN_PREALABLE
+    assert session_step(Step.ENTRETIEN_SUIVI) is Step.ENTRETIEN_SUIVI
+    assert session_step(Step.CONVENTION) is Step.PHASE_PRELIMINAIRE  # none during the convention's delay
+    assert session_step(Step.FIN_DU_BILAN) is Step.PHASE_PRELIMINAIRE

@@ -18,6 +18,12 @@ COUNTED_STEPS = (Step.PHASE_PRELIMINAIRE, Step.PHASE_INVESTIGATION, Step.PHASE_C
 SESSION_STEPS = (Step.ENTRETIEN_PREALABLE,) + COUNTED_STEPS + (Step.ENTRETIEN_SUIVI,)
 
 
+def session_step(current: Step) -> Step:
+    """The step a new session of a bilan belongs to by default: the one it is at, when sessions are held there
+    (before the convention is signed, or after a stop, the phase préliminaire that comes next)."""
+    return current if current in SESSION_STEPS else Step.PHASE_PRELIMINAIRE
+
+
 class StatutSeance(Choice):
     PLANIFIEE = "planifiee", "Planifiée"
     REALISEE = "realisee", "Réalisée"

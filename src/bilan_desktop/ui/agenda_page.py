@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.agenda import DAY_END, DAY_START, Event, clashes_with, in_conflict
 from ..domain.dates import DAYS, long_date
-from ..domain.seances import Seance
+from ..domain.seances import Seance, session_step
 from ..domain.text import counted
 from ..services.agenda import AgendaService
 from . import dialogs
@@ -215,8 +215,8 @@ class AgendaPage(QWidget):
     def plan(self, day: dt.date, start: dt.time, end: dt.time) -> None:
         from .seances_page import SeanceDialog
         bilans = self.service.bilans
-        choices = [(s.id, f"{s.reference} — {s.display_name}") for s in bilans.list_rows(self.clock.today())
-                   if s.state.value in ("en_cours", "termine")]
+        rows = {s.id: s for s in bilans.list_rows(self.clock.today()) if s.state.value in ("en_cours", "termine")}
+        choices = [(s.id, f"{s.reference} — {s.display_name}") for s in rows.values()]
         if not choices:
             dialogs.inform(self, "Nouvelle séance", "Aucun bilan en cours.")
             return
@@ -228,7 +228,9 @@ class AgendaPage(QWidget):
         if clashes and not dialogs.confirm(self, "Conflit", "Ce créneau chevauche : " + ", ".join(
                 f"{e.reference} ({e.start:%H:%M}–{e.end:%H:%M})" for e in clashes) + ". Planifier quand même ?"):
             return
-        dialog = SeanceDialog(bilans, bilan_id, Seance(date=day, debut=start, fin=end), self.clock, self)
+        seance = Seance(date=day, debut=start, fin=end, etape=session_step(rows[bilan_id].step))
+        dialog = SeanceDialog(bilans, bilan_id, seance, self.clock, self)
+        dialog.setWindowTitle(f"Nouvelle séance — {chooser.combo.currentText()}")
         if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:
             self.planned.emit(bilan_id)
         self.refresh()

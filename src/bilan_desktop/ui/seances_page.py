@@ -39,6 +39,7 @@ from ..domain.seances import (
     format_hours,
     hours_summary,
     next_session,
+    session_step,
 )
 from ..domain.sections import ModaliteSeance
 from ..domain.text import counted
@@ -246,7 +247,7 @@ class SeancesPage(QWidget):
 
     def load(self, dossier: Dossier, default_step: Step) -> None:
         self.seances = dossier.seances
-        self.default_step = default_step if default_step in SESSION_STEPS else Step.PHASE_PRELIMINAIRE
+        self.default_step = session_step(default_step)
         used = minutes_used(dossier)
         self.rythme = dossier.phase_preliminaire.rythme
         sessions = [s.date for s in dossier.seances if s.counted and s.date is not None]
