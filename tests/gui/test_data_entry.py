@@ -102,5 +102,5 @@ def test_the_file_dialog_speaks_french_and_opens_in_the_export_folder(window, sc
     from bilan_desktop.ui.documents_page import export_folder
     dialogs.choose_save_file(bw, "Exporter", "Document PDF (*.pdf)", "synthese.pdf", folder=export_folder(window.vault))
     assert seen["dir"] == str(folder)
-    assert seen["labels"] == ["Dossier :", "Nom du fichier :", "Type de fichier :"]
+    assert seen["labels"] == ["Dossier\u00a0:", "Nom du fichier\u00a0:", "Type de fichier\u00a0:"]
     assert "Look in" not in seen["texts"] and "Files of type" not in seen["texts"]

@@ -63,7 +63,7 @@ class BilanChoice(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel(f"Séance du {when}"))
-        form.addRow("Bilan :", self.combo)
+        form.addRow("Bilan\u00a0:", self.combo)
         form.addRow(buttons)
 
 

@@ -31,7 +31,7 @@ class BackupPassphraseDialog(QDialog):
         self.confirm_needed = confirm
         text = (self.tr("La sauvegarde est chiffrée avec son propre mot de passe (12 caractères au moins). "
                         "Sans lui, elle ne pourra pas être restaurée : conservez-le précieusement.")
-                if confirm else self.tr("Mot de passe choisi lors de la sauvegarde :"))
+                if confirm else self.tr("Mot de passe choisi lors de la sauvegarde\u00a0:"))
         intro = QLabel(text)
         intro.setWordWrap(True)
         self.passphrase = password_field(self.tr("Mot de passe de la sauvegarde"), "backupPassphrase")
@@ -39,19 +39,19 @@ class BackupPassphraseDialog(QDialog):
                                            "backupConfirmPassphrase")
         self.error = error_label("backupPassphraseError")
         form = QFormLayout()
-        form.addRow(self.tr("&Mot de passe :"), self.passphrase)
+        form.addRow(self.tr("&Mot de passe\u00a0:"), self.passphrase)
         self.keep = QSpinBox()
         self.keep.setRange(0, 99)
         self.keep.setValue(keep)
         self.keep.setSpecialValueText(self.tr("toutes"))
         self.keep.setAccessibleName(self.tr("Nombre de sauvegardes à garder dans ce dossier"))
         if confirm:
-            form.addRow(self.tr("&Confirmation :"), self.confirmation)
+            form.addRow(self.tr("&Confirmation\u00a0:"), self.confirmation)
             hint = QLabel(passphrase_strength("")[1])
             hint.setWordWrap(True)
             self.passphrase.textChanged.connect(lambda t: hint.setText(passphrase_strength(t)[1]))
             form.addRow("", hint)
-            form.addRow(self.tr("&Garder dans ce dossier :"), self.keep)
+            form.addRow(self.tr("&Garder dans ce dossier\u00a0:"), self.keep)
             notice = QLabel(self.tr(
                 "Une sauvegarde contient des documents soumis à destruction (art. R6313-7). Ils sont détruits dans "
                 "le coffre en temps voulu et, si une ancienne sauvegarde est restaurée, de nouveau avant tout "

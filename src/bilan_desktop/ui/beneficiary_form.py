@@ -74,7 +74,7 @@ class BeneficiaryForm(QWidget):
         column.setSpacing(2)
         column.addWidget(with_date_picker(field) if name == "date_naissance" else field)
         column.addWidget(error)
-        row_label = QLabel(label + " :")
+        row_label = QLabel(label + "\u00a0:")
         row_label.setBuddy(field)
         layout.addRow(row_label, column)
         self.fields[name] = field
@@ -149,7 +149,7 @@ class NewBilanDialog(QDialog):
         self.funding.setAccessibleName(self.tr("Financement"))
         for funding in Funding:
             self.funding.addItem(funding.label, funding.value)
-        funding_label = QLabel(self.tr("&Financement :"))
+        funding_label = QLabel(self.tr("&Financement\u00a0:"))
         funding_label.setBuddy(self.funding)
         self.form.layout_.addRow(funding_label, self.funding)
         self.summary = error_label("newBilanError")

@@ -33,7 +33,7 @@ from .widgets import error_label, labelled_form, ok_cancel, show_error
 
 def abandon_message(day: dt.date) -> str:
     lines = [f"Le bilan sera déclaré abandonné le {long_date(day)}. C'est une fin du bilan : à la confirmation, "
-             "les documents suivants sont détruits définitivement (destruction, art. R6313-7) :", ""]
+             "les documents suivants sont détruits définitivement (destruction, art. R6313-7)\u00a0:", ""]
     lines += [f"• {category.label}" for category in Category]
     lines += ["", KEPT]
     return "\n".join(lines)
@@ -60,7 +60,7 @@ class AbandonDialog(QDialog):
         self.error = error_label("abandonError")
         buttons = ok_cancel(self, "Confirmer l'abandon et la destruction")
         layout = QVBoxLayout(self)
-        layout.addLayout(labelled_form("&Date de l'abandon :", self.date))
+        layout.addLayout(labelled_form("&Date de l'abandon\u00a0:", self.date))
         layout.addWidget(self.message)
         layout.addWidget(export)
         layout.addWidget(self.error)
@@ -108,7 +108,7 @@ class CloseDialog(QDialog):
         buttons = ok_cancel(self, "Clore le dossier")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(labelled_form("&Situation à six mois :", self.issue))
+        layout.addLayout(labelled_form("&Situation à six mois\u00a0:", self.issue))
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 

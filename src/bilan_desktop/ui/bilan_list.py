@@ -190,7 +190,7 @@ class BilanListPage(QWidget):
         self.filter.setAccessibleName(self.tr("Rechercher un bilan"))
         self.filter.setPlaceholderText(self.tr("Rechercher (nom, prénom, référence, étape…)"))
         self.filter.setClearButtonEnabled(True)
-        filter_label = QLabel(self.tr("&Rechercher :"))
+        filter_label = QLabel(self.tr("&Rechercher\u00a0:"))
         filter_label.setBuddy(self.filter)
         self.new_button = QPushButton(self.tr("Nouveau bilan"))
         self.new_button.setObjectName("newBilanButton")

@@ -181,7 +181,7 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.funding.setCurrentIndex(self.funding.findData(self.dossier.funding.value))
         self.funding.currentIndexChanged.connect(self._funding_changed)
         row = QFormLayout()
-        label = QLabel("Financement :")
+        label = QLabel("Financement\u00a0:")
         label.setBuddy(self.funding)
         label.setFixedWidth(LABEL_WIDTH)
         row.addRow(label, self.funding)

@@ -82,8 +82,9 @@ def forget_file_dialog_history() -> None:
     settings.sync()
 
 
-FRENCH_LABELS = ((QFileDialog.DialogLabel.LookIn, "Dossier :"), (QFileDialog.DialogLabel.FileName, "Nom du fichier :"),
-                 (QFileDialog.DialogLabel.FileType, "Type de fichier :"))
+FRENCH_LABELS = ((QFileDialog.DialogLabel.LookIn, "Dossier\u00a0:"),
+                 (QFileDialog.DialogLabel.FileName, "Nom du fichier\u00a0:"),
+                 (QFileDialog.DialogLabel.FileType, "Type de fichier\u00a0:"))
 
 
 def _choose_file(parent, title: str, name_filter: str, save: bool, suggested: str = "", folder: str = "") -> str | None:

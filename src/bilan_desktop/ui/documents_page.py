@@ -103,7 +103,7 @@ class ExportDialog(QDialog):
         self.choices = destinations(kind.value)
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Destination de ce document :"))
+        layout.addWidget(QLabel("Destination de ce document\u00a0:"))
         for index, destination in enumerate(self.choices):
             button = QRadioButton(destination.label)
             button.setAccessibleName(destination.label)

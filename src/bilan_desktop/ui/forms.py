@@ -99,7 +99,7 @@ class SectionForm(QWidget):
         column.addWidget(with_date_picker(widget) if isinstance(widget, QLineEdit) and tp is dt.date else widget)
         column.addWidget(error)
         if label_text:
-            label = QLabel(label_text + " :")
+            label = QLabel(label_text + "\u00a0:")
             label.setBuddy(widget)
             label.setWordWrap(True)
             label.setFixedWidth(LABEL_WIDTH)

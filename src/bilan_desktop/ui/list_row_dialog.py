@@ -51,7 +51,7 @@ class RowDialog(QDialog):
                 field.setMinimumHeight(70)
                 shown = field
             field.setAccessibleName(header)
-            label = QLabel(header + " :")
+            label = QLabel(header + "\u00a0:")
             label.setBuddy(field)
             form.addRow(label, shown)
             self.fields[name] = field

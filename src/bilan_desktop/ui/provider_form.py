@@ -53,7 +53,7 @@ class ProviderForm(QWidget):
             remove = QPushButton("Retirer")
             remove.setAccessibleName(f"Retirer — {label}")
             remove.clicked.connect(lambda _c=False, n=name: self.set_image(n, b""))
-            grid.addWidget(QLabel(label + " :"), row, 0)
+            grid.addWidget(QLabel(label + "\u00a0:"), row, 0)
             grid.addWidget(preview, row, 1)
             grid.addWidget(choose, row, 2)
             grid.addWidget(remove, row, 3)
@@ -63,7 +63,7 @@ class ProviderForm(QWidget):
         inner = QVBoxLayout(body)
         inner.addWidget(self.form)
         inner.addWidget(QLabel("<b>Images</b> (facultatives, PNG ou JPEG, reproduites sur le certificat de "
-                               "réalisation et les conventions) :"))
+                               "réalisation et les conventions)\u00a0:"))
         inner.addLayout(grid)
         inner.addWidget(self.error)
         inner.addStretch(1)

@@ -196,7 +196,7 @@ class ResultsDialog(QDialog):
         layout.insertWidget(1, self.summary)
         if self.matches.count():
             layout.addWidget(QLabel("Métiers dont le profil RIASEC correspond, les plus proches d'abord (double-cliquez "
-                                    "pour ouvrir la fiche) :"))
+                                    "pour ouvrir la fiche)\u00a0:"))
             layout.addWidget(self.matches)
             self.more = QPushButton(f"Voir les {len(self.all_matches)} correspondances")
             self.more.setAccessibleName("Voir toutes les correspondances")

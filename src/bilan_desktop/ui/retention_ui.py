@@ -43,7 +43,7 @@ def end_message(dossier: Dossier) -> str:
                 f"{long_date(kept_until)} inclus pour le suivi de sa situation, puis détruits.")
     now = [d for d in schedule(dossier) if d.since <= (fin.date_fin or dt.date.max)]
     later = [d for d in schedule(dossier) if d not in now]
-    lines = ["À la confirmation, les documents suivants seront détruits définitivement (art. R6313-7) :"]
+    lines = ["À la confirmation, les documents suivants seront détruits définitivement (art. R6313-7)\u00a0:"]
     if fin.accord_retire_le is not None:
         lines.insert(0, f"L'accord de conservation a été retiré par le bénéficiaire le {long_date(fin.accord_retire_le)}"
                         " : plus rien n'est conservé au-delà de la fin du bilan.")
@@ -99,7 +99,7 @@ class JournalDialog(QDialog):
         record = QPushButton("Procès-verbal…")
         record.setAccessibleName("Procès-verbal de destruction")
         record.clicked.connect(self.record)
-        copies = QLabel("<b>Copies hors coffre à détruire</b> (modifiées depuis leur export : à supprimer vous-même) :"
+        copies = QLabel("<b>Copies hors coffre à détruire</b> (modifiées depuis leur export : à supprimer vous-même)\u00a0:"
                         "<br/>" + ("<br/>".join(offvault) if offvault else "aucune"))
         copies.setObjectName("offvaultCopies")
         copies.setWordWrap(True)

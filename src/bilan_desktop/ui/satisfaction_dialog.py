@@ -56,7 +56,7 @@ class SatisfactionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(grid)
-        layout.addWidget(QLabel("Commentaire (facultatif) :"))
+        layout.addWidget(QLabel("Commentaire (facultatif)\u00a0:"))
         layout.addWidget(self.comment)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

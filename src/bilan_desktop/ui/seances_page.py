@@ -113,7 +113,7 @@ class SeanceDialog(QDialog):
                 ("Notes de séance", self.notes, False)):
             if widget is not self.date_row:
                 widget.setAccessibleName(label)
-            row_label = QLabel(label + " :")
+            row_label = QLabel(label + "\u00a0:")
             row_label.setBuddy(self.date if widget is self.date_row else widget)
             form.addRow(row_label, widget)
             if remote:

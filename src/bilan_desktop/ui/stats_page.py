@@ -54,9 +54,9 @@ class StatsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Du :"))
+        bar.addWidget(QLabel("Du\u00a0:"))
         bar.addWidget(with_date_picker(self.start))
-        bar.addWidget(QLabel("au :"))
+        bar.addWidget(QLabel("au\u00a0:"))
         bar.addWidget(with_date_picker(self.end))
         for text, slot in (("Calculer", self.refresh), ("Exporter (CSV)…", self.export_csv),
                            ("PDF à publier…", self.export_pdf)):
