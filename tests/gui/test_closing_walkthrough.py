@@ -67,7 +67,9 @@ def test_end_destruction_shown_everywhere_then_closed(window, script, clock):
 
     bw.refresh()
     script.expect(close)
-    bw.close_dossier_action.trigger()
+    last = bw.page_for(Step.ENTRETIEN_SUIVI).next_button  # the last step's button closes the dossier
+    assert last.text() == "Clore le dossier…"
+    last.click()
     dossier = repo.load(1)
     assert dossier.cloture.clos_le == dt.date(2027, 6, 1) and dossier.cloture.issue_six_mois is Issue.SANS_NOUVELLES
     assert _state(window) == "Clos" and not bw.close_dossier_action.isEnabled()

@@ -115,8 +115,10 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
             title, intro, specs = PAGES[step]
             page = SectionPage(step.value, PAGE_SECTION[step].cls, title, intro, specs, self.dossiers, bilan_id, clock)
             page.saved.connect(self._page_saved)
-            page.advance_requested.connect(self.advance)
+            page.advance_requested.connect(self.close_dossier if step is ORDER[-1] else self.advance)
             self.pages[step] = page
+        self.pages[ORDER[-1]].next_button.setText("Clore le dossier…")  # the last step has no « next »
+        self.pages[ORDER[-1]].next_button.setAccessibleName("Clore le dossier")
         self.seances = SeancesPage(self.dossiers, bilan_id, clock)
         self.seances.changed.connect(self._page_saved)
         self.seances.convocation_requested.connect(self.convocation)
