@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -65,7 +64,7 @@ from .seances_page import SeancesPage
 from .section_page import SectionPage
 from .step_specs import PAGES
 from .synthese_page import SynthesePage
-from .widgets import make_action
+from .widgets import button_row, make_action
 
 REFRESH_MS = 60_000
 MAX_FORM_BYTES = 5_000_000  # a filled questionnaire is a few tens of kilobytes
@@ -190,17 +189,14 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         holder = QWidget()
         holder.setLayout(row)
         self.pages[Step.ENTRETIEN_PREALABLE].extra.addWidget(holder)
-        for text, slot in (("Questionnaire à froid à remplir (PDF)…", self.send_cold_form),
-                           ("Importer un questionnaire rempli…", self.import_cold_form)):
-            button = QPushButton(text)
-            button.setAccessibleName(text.rstrip("…"))
-            button.clicked.connect(slot)
-            self.pages[Step.ENTRETIEN_SUIVI].extra.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        for step, kind in ((Step.PHASE_CONCLUSION, "fin"), (Step.ENTRETIEN_SUIVI, "suivi")):
-            button = QPushButton("Questionnaire de satisfaction…")
-            button.setAccessibleName(f"Questionnaire de satisfaction ({kind})")
-            button.clicked.connect(lambda _c=False, k=kind: self.open_satisfaction(k))
-            self.pages[step].extra.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        # satisfaction: typed in a dialog; at six months also sent as a PDF form and imported back — one row each
+        cold = (("PDF à remplir…", "Questionnaire à froid à remplir (PDF)", self.send_cold_form),
+                ("Importer le PDF rempli…", "Importer un questionnaire rempli", self.import_cold_form))
+        for step, kind, title, more in ((Step.PHASE_CONCLUSION, "fin", "à chaud", ()),
+                                        (Step.ENTRETIEN_SUIVI, "suivi", "à froid", cold)):
+            self.pages[step].extra.addWidget(button_row(
+                (("Saisir les réponses…", f"Questionnaire de satisfaction ({kind})",
+                  lambda _c=False, k=kind: self.open_satisfaction(k)), *more), f"Satisfaction {title}\u00a0:"))
 
     # -- navigation ---------------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:

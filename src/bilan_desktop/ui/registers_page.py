@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.registers import Amelioration, Reclamation, complaint_problems
 from ..storage.atomic import write_bytes_atomic
@@ -13,7 +13,7 @@ from ..storage.exports import ProviderRepository
 from ..storage.registers import RegisterRepository
 from . import dialogs
 from .list_editor import ListEditor
-from .widgets import autosave_timer, error_label, show_error
+from .widgets import autosave_timer, button_row, error_label, show_error
 
 COMPLAINTS = (("recue_le", "Reçue le"), ("canal", "Canal"), ("objet", "Objet"), ("reponse", "Réponse apportée"),
               ("close_le", "Close le"), ("bilan", "Bilan (jamais imprimé)"))
@@ -30,13 +30,8 @@ class RegistersPage(QWidget):
         self.improvements = ListEditor(Amelioration, ACTIONS, "Actions d'amélioration")
         self.error = error_label("registersError")
         self.status = QLabel()
-        buttons = QHBoxLayout()
-        for text, slot in (("Imprimer (PDF)…", self.export_pdf), ("Exporter (CSV)…", self.export_csv)):
-            button = QPushButton(text)
-            button.setAccessibleName(f"Registres — {text.rstrip('…')}")
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row((("Imprimer (PDF)…", "Registres — Imprimer (PDF)", self.export_pdf),
+                              ("Exporter (CSV)…", "Registres — Exporter (CSV)", self.export_csv)))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Registres qualité</h2>"))
         layout.addWidget(QLabel("<h3>Réclamations (indicateur 31)</h3>"))
@@ -44,7 +39,7 @@ class RegistersPage(QWidget):
         layout.addWidget(QLabel("<h3>Actions d'amélioration (indicateur 32)</h3>"))
         layout.addWidget(self.improvements, 1)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.status)
         self._timer = autosave_timer(self, self.save_now)
         self.complaints.edited.connect(self._timer.start)

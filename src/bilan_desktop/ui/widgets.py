@@ -186,3 +186,20 @@ def make_action(parent: QWidget, text: str, slot, shortcut=None, name: str = "",
             action.setShortcutContext(context)
     action.triggered.connect(slot)
     return action
+
+
+def button_row(buttons, title: str = "") -> QWidget:
+    """A row of push buttons, left-aligned after an optional bold title; `buttons`: (text, accessible name, slot)."""
+    from PySide6.QtWidgets import QHBoxLayout, QPushButton
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    if title:
+        row.addWidget(QLabel(f"<b>{title}</b>"))
+    for text, name, slot in buttons:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    row.addStretch(1)
+    return holder
