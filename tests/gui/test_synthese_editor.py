@@ -236,3 +236,26 @@ def test_undo_spans_the_whole_document_and_the_editor_works_without_spell_checki
 
     monkeypatch.setattr(builtins, "__import__", no_hunspell)
     assert spelling.spell_checker(set()) is None
+
+
+def test_an_empty_library_offers_starter_paragraphs_spelt_right(window, script):
+    import re
+
+    from bilan_desktop.domain.synthese import STARTER_PARAGRAPHS
+    from bilan_desktop.spelling import SpellChecker
+    from bilan_desktop.storage.library import ParagraphLibrary
+    from bilan_desktop.ui.paragraph_library import ParagraphLibraryDialog
+    from tests.gui.conftest import create_vault
+    create_vault(window)
+    dialog = ParagraphLibraryDialog(ParagraphLibrary(window.vault), window.clock)
+    dialog.show()
+    starters = dialog.buttons["starters"]
+    assert starters.isVisible() and dialog.list.count() == 0
+    starters.click()
+    assert sorted(p.titre for p in ParagraphLibrary(window.vault).all()) == ["Cadre du bilan", "Entretien de suivi",
+                                                                               "Projet retenu"]
+    assert not starters.isVisible() and dialog.list.count() == 3
+    checker = SpellChecker()
+    words = [w for _, text in STARTER_PARAGRAPHS for w in re.findall(r"[\w’'-]+", re.sub(r"\{\w+\}", "", text))]
+    assert [w for w in words if not checker.is_correct(w.strip("'-"))] == []
+    dialog.deleteLater()

@@ -140,3 +140,18 @@ def field_values(beneficiary, dossier, provider) -> dict[str, str]:
               "date_début": long_date(days[0]) if days else "", "date_fin": long_date(end) if end else ""}
     values.update({"prenom": values["prénom"], "date_debut": values["date_début"]})
     return {k: v for k, v in values.items() if v}
+
+
+# Offered when the library is empty, as a word processor offers templates: the consultant edits or deletes them.
+STARTER_PARAGRAPHS: tuple[tuple[str, str], ...] = (
+    ("Cadre du bilan",
+     "Ce bilan de compétences s'est déroulé du {date_début} au {date_fin}, dans le respect de la confidentialité "
+     "(art. L6313-4 du Code du travail). Ce document vous appartient : il ne peut être communiqué à un tiers "
+     "qu'avec votre accord."),
+    ("Projet retenu",
+     "Au terme de ce bilan, vous avez retenu le projet suivant : **{projet}**. Les étapes ci-dessous en précisent "
+     "la mise en œuvre :\n- \n- "),
+    ("Entretien de suivi",
+     "Nous ferons le point ensemble environ six mois après la fin du bilan, lors d'un entretien de suivi. "
+     "D'ici là, n'hésitez pas à me contacter.\n{consultant}"),
+)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..domain.synthese import STARTER_PARAGRAPHS
 from ..storage.library import Paragraph, ParagraphLibrary
 from . import dialogs
 from .widgets import error_label, show_error
@@ -46,7 +47,8 @@ class ParagraphLibraryDialog(QDialog):
         buttons = QHBoxLayout()
         self.buttons = {}
         for key, label, slot in (("new", "Nouveau", self.new), ("save", "Enregistrer", self.save),
-                                 ("delete", "Supprimer", self.delete)):
+                                 ("delete", "Supprimer", self.delete), ("starters", "Ajouter des modèles",
+                                                                        self.add_starters)):
             button = QPushButton(label)
             button.setAccessibleName(f"{label} — paragraphe")
             button.clicked.connect(slot)
@@ -80,6 +82,7 @@ class ParagraphLibraryDialog(QDialog):
         self.list.clear()
         for paragraph in self.items:
             self.list.addItem(QListWidgetItem(paragraph.titre))
+        self.buttons["starters"].setVisible(not self.items)  # an empty library offers three to start from
         row = next((i for i, p in enumerate(self.items) if p.id == select), 0 if self.items else -1)
         self.list.setCurrentRow(row)
         if row < 0:
@@ -110,6 +113,11 @@ class ParagraphLibraryDialog(QDialog):
         show_error(self.error, "")
         self.reload(select=saved)
         return saved
+
+    def add_starters(self) -> None:
+        for titre, texte in STARTER_PARAGRAPHS:
+            self.library.save(Paragraph(None, titre, texte), self.clock.now())
+        self.reload()
 
     def delete(self) -> None:
         current = self._current()
