@@ -251,10 +251,14 @@ def test_an_empty_library_offers_starter_paragraphs_spelt_right(window, script):
     dialog.show()
     starters = dialog.buttons["starters"]
     assert starters.isVisible() and dialog.list.count() == 0
+    type_text(dialog.text, "Un texte commencé")  # no title yet: nothing is overwritten, the reason is given
     starters.click()
+    assert dialog.text.toPlainText() == "Un texte commencé" and "titre" in dialog.error.text()
+    type_text(dialog.title, "Le mien")
+    starters.click()  # saved first, then the three models
     assert sorted(p.titre for p in ParagraphLibrary(window.vault).all()) == ["Cadre du bilan", "Entretien de suivi",
-                                                                               "Projet retenu"]
-    assert not starters.isVisible() and dialog.list.count() == 3
+                                                                               "Le mien", "Projet retenu"]
+    assert not starters.isVisible() and dialog.list.count() == 4
     checker = SpellChecker()
     words = [w for _, text in STARTER_PARAGRAPHS for w in re.findall(r"[\w’'-]+", re.sub(r"\{\w+\}", "", text))]
     assert [w for w in words if not checker.is_correct(w.strip("'-"))] == []

@@ -115,6 +115,8 @@ class ParagraphLibraryDialog(QDialog):
         return saved
 
     def add_starters(self) -> None:
+        if (self.title.text().strip() or self.text.toPlainText().strip()) and self.save() is None:
+            return  # what is being typed is saved first, or stays with the reason shown: never overwritten
         for titre, texte in STARTER_PARAGRAPHS:
             self.library.save(Paragraph(None, titre, texte), self.clock.now())
         self.reload()
