@@ -39,6 +39,7 @@ def test_registers_saved_in_the_vault_and_printed_without_names(window, script, 
         action()
     text = " ".join(p.extract_text() for p in PdfReader(str(tmp_path / "registres.pdf")).pages)
     assert "Retard de la convocation" in text and "BC-2026-0001" not in text and "Lefèvre" not in text
+    assert {"20/11/2026", "22/11/2026", "01/12/2026"} <= set(text.split())  # every date on one line of its cell
     assert "BC-2026-0001" not in (tmp_path / "registres.csv").read_text(encoding="utf-8-sig")
     # an invalid complaint is kept on screen with the reason, nothing saved over the good one
     add_rows(page, "Réclamations", [["", None, "Sans date", "", "", ""]])

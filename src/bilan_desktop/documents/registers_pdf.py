@@ -21,12 +21,12 @@ def build(provider, complaints: list[Reclamation], actions: list[Amelioration], 
              heading("Réclamations (indicateur 31)"),
              *(table(["Reçue le", "Canal", "Objet", "Réponse apportée", "Close le"],
                      [[short_date(c.recue_le), c.canal.label, c.objet, c.reponse, short_date(c.close_le) or "en cours"]
-                      for c in complaints], [20 * mm, 30 * mm, 50 * mm, 50 * mm, 20 * mm])
+                      for c in complaints], [23 * mm, 30 * mm, 49 * mm, 45 * mm, 23 * mm])  # a date fits on one line
                or [Paragraph("Aucune réclamation enregistrée.", STYLES["body"])]),
              heading("Actions d'amélioration (indicateur 32)"),
              *(table(["Source", "Action", "Responsable", "Échéance", "Statut"],
                      [[a.source.label, a.action, a.responsable, short_date(a.echeance), a.statut.label]
-                      for a in actions], [32 * mm, 62 * mm, 30 * mm, 22 * mm, 24 * mm])
+                      for a in actions], [32 * mm, 58 * mm, 30 * mm, 24 * mm, 26 * mm])
                or [Paragraph("Aucune action enregistrée.", STYLES["body"])])]
     return build_pdf(story, kind=KIND, header=provider.nom or "Bilan de compétences", footer=KIND)
 

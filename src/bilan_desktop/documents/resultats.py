@@ -49,7 +49,7 @@ def build(provider, beneficiary, dossier: Dossier) -> bytes:
         story += [heading("Tests et questionnaires", "h2"),
                   *_table(["Outil", "Passé le", "Résultat", "Analyse"],
                          [[t.nom, short_date(t.passe_le), t.synthese, t.analyse] for t in inv.tests],
-                         [35 * mm, 22 * mm, 55 * mm, 58 * mm])]
+                         [35 * mm, 24 * mm, 54 * mm, 57 * mm])]
     story += [heading("Projet professionnel"),
               markup("<b>{p}</b>{c}", p=inv.projet_intitule or "—",
                      c=f" (code ROME {inv.projet_code_rome})" if inv.projet_code_rome else ""),
