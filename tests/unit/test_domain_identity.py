@@ -24,6 +24,7 @@ def test_fold_strips_every_combining_mark_not_only_latin_ones():
     assert fold("Nguyễn") == "nguyen"
     assert fold("ﬁnance Ｎoël") == "finance noel"
     assert fold("a\u20d7") == "a"
+    assert fold("Lætitia CÆSAR, Œdipe") == "laetitia caesar oedipe"
 
 
 def test_valid_beneficiary_has_no_errors():

@@ -235,3 +235,12 @@ def test_a_new_session_belongs_to_the_step_the_bilan_is_at():
     assert session_step(Step.ENTRETIEN_SUIVI) is Step.ENTRETIEN_SUIVI
     assert session_step(Step.CONVENTION) is Step.PHASE_PRELIMINAIRE  # none during the convention's delay
     assert session_step(Step.FIN_DU_BILAN) is Step.PHASE_PRELIMINAIRE
+
+
+def test_a_signed_convention_asks_nothing_and_a_bilan_without_a_name_reads_empty():
+    signed = _d(1, Funding.PLAN_DEVELOPPEMENT, Step.CONVENTION,
+                convention=Convention(transmis_le=D(2026, 11, 20), signe_salarie_le=D(2026, 11, 23)))
+    assert [i for i in todos({1: signed}, {}, TODAY) if i.kind is TodoKind.CONVENTION] == []
+    unsigned = _d(2, Funding.PLAN_DEVELOPPEMENT, Step.CONVENTION, convention=Convention(transmis_le=D(2026, 11, 20)))
+    items = todos({2: unsigned, 8: _d(8)}, {}, TODAY, pending={"BC-2026-0008"})
+    assert {(i.kind, i.who) for i in items} == {(TodoKind.CONVENTION, ""), (TodoKind.DESTRUCTION, "")}

@@ -16,8 +16,8 @@ def fold(text: str) -> str:
     stripped = text if text.isascii() else _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
     if not stripped.isascii():
         stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
-    stripped = stripped.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    return " ".join(stripped.casefold().translate(_PUNCT).split())
+    folded = stripped.casefold().replace("œ", "oe").replace("æ", "ae")  # casefold makes « Œ » « œ » first
+    return " ".join(folded.translate(_PUNCT).split())
 
 
 def query_words(query: str) -> list[str]:
