@@ -43,6 +43,13 @@ def _consented(day: dt.date) -> EntretienPrealable:
                               consentement_libre=True, consentement_le=day, prestataire_non_employeur=True)
 
 
+def _weekday(today: dt.date, day: dt.date) -> dt.date:
+    """A demo session falls on a weekday: a weekend one moves to the Friday before (past) or the Monday after."""
+    if day.weekday() < 5:
+        return day
+    return day - dt.timedelta(days=day.weekday() - 4) if day < today else day + dt.timedelta(days=7 - day.weekday())
+
+
 def fill(vault, today: dt.date) -> None:
     """Three fictional bilans: a CPF one in investigation, an employer-funded one whose convention awaits the
     employee's signature, an ended one with consent and a follow-up due."""
@@ -80,7 +87,7 @@ def fill(vault, today: dt.date) -> None:
         alternatives=[Alternative("Contrôleuse de gestion", "M1204", "Proche du métier actuel")]), now)
     for offset, step in ((-26, Step.PHASE_PRELIMINAIRE), (-19, Step.PHASE_INVESTIGATION),
                          (-12, Step.PHASE_INVESTIGATION), (2, Step.PHASE_INVESTIGATION)):
-        dossiers.save_seance(first, Seance(date=day(offset), debut=dt.time(9), fin=dt.time(12), etape=step,
+        dossiers.save_seance(first, Seance(date=_weekday(today, day(offset)), debut=dt.time(9), fin=dt.time(12), etape=step,
                                            statut=StatutSeance.REALISEE if offset < 0 else StatutSeance.PLANIFIEE), now)
     dossiers.set_step(first, Step.PHASE_INVESTIGATION, now)
 
@@ -109,7 +116,7 @@ def fill(vault, today: dt.date) -> None:
     dossiers.save_section(third, PhaseConclusion(plan_action=[EtapePlan("S'inscrire en IFAS", day(-120))],
                                                  suivi_propose=True, suivi_accepte=True, synthese_remise_le=end), now)
     for offset in (-240, -225, -210, -195, -180, -175):
-        dossiers.save_seance(third, Seance(date=day(offset), debut=dt.time(14), fin=dt.time(17),
+        dossiers.save_seance(third, Seance(date=_weekday(today, day(offset)), debut=dt.time(14), fin=dt.time(17),
                                            etape=Step.PHASE_INVESTIGATION if offset < -180 else Step.PHASE_CONCLUSION,
                                            statut=StatutSeance.REALISEE), now)
     dossiers.save_section(third, FinDuBilan(date_fin=end, conservation=Conservation.ACCORD_SUIVI,
@@ -181,7 +188,7 @@ def fill_more(vault, today: dt.date) -> None:
             statuses = [(offset, status) for offset, status in statuses if offset < 0]
         for offset, status in statuses:
             hour = 9 + 3 * (index % 3)  # the demo's sessions do not all fall at the same time
-            dossiers.save_seance(bilan, Seance(date=day(offset + index % 2), debut=dt.time(hour),
+            dossiers.save_seance(bilan, Seance(date=_weekday(today, day(offset + index % 2)), debut=dt.time(hour),
                                                fin=dt.time(hour + 2, 30),
                                                etape=Step.PHASE_PRELIMINAIRE, statut=status), now)
         if step is Step.FIN_DU_BILAN:

@@ -47,6 +47,9 @@ def test_demo_vault_banner_passphrase_and_a_bilan_at_every_step(qtbot, qapp, tmp
     model = window.list_page.model
     steps = {model.index(r, 3).data() for r in range(model.rowCount())}
     assert steps == {step.label for step in ORDER}
+    from bilan_desktop.storage.dossiers import DossierRepository
+    days = [s.date for d in DossierRepository(window.vault).overview().values() for s in d.seances]
+    assert len(days) > 20 and all(day.weekday() < 5 for day in days)  # a demo session is never at the weekend
     window.vault.lock()
 
 
