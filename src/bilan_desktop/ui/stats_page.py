@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,7 +25,7 @@ from ..domain.dates import parse_short_date, short_date
 from ..domain.stats import DEFINITIONS, Figure
 from ..services.stats import StatsService
 from . import dialogs
-from .widgets import error_label, show_error, with_date_picker
+from .widgets import beside_preview, error_label, show_error, with_date_picker
 
 
 class StatsPage(QWidget):
@@ -72,15 +70,7 @@ class StatsPage(QWidget):
         self.page.setObjectName("statsPreview")
         self.page.setAccessibleName("Aperçu de la page à publier")
         self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.preview_area = QScrollArea()
-        self.preview_area.setWidget(self.page)
-        self.preview_area.setWidgetResizable(True)
-        self.preview_area.setMinimumWidth(300)
-        body = QSplitter()
-        body.addWidget(self.table)
-        body.addWidget(self.preview_area)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 2)
+        body, self.preview_area = beside_preview(self.table, self.page, 300)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Statistiques</h2>"))
         layout.addLayout(bar)

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,7 @@ from ..domain.workflow import RuleViolation
 from ..services.bilans import BilanService
 from .rich_edit import RichTextEdit, fill_document, read_document
 from .section_page import banner
-from .widgets import autosave_timer, error_label, show_error
+from .widgets import autosave_timer, beside_preview, error_label, show_error
 
 log = logging.getLogger(__name__)
 PREVIEW_DELAY_MS = 800
@@ -98,16 +96,8 @@ class SynthesePage(QWidget):
         holder = QWidget()
         holder.setLayout(self.pages)
         holder.setStyleSheet("background: #8a8f96;")
-        self.preview = QScrollArea()
+        splitter, self.preview = beside_preview(self.editor, holder, 280)
         self.preview.setObjectName("synthesePreview")
-        self.preview.setWidget(holder)
-        self.preview.setWidgetResizable(True)
-        self.preview.setMinimumWidth(280)
-        splitter = QSplitter()
-        splitter.addWidget(self.editor)
-        splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
         footer.addWidget(self.draft_state)

@@ -203,3 +203,19 @@ def button_row(buttons, title: str = "") -> QWidget:
         row.addWidget(button)
     row.addStretch(1)
     return holder
+
+
+def beside_preview(main: QWidget, preview: QWidget, min_width: int):
+    """`main` with a scrolling preview of what it makes on its right (3 : 2): the synthèse editor, the statistics.
+    Returns the splitter and the preview's scroll area."""
+    from PySide6.QtWidgets import QScrollArea, QSplitter
+    area = QScrollArea()
+    area.setWidget(preview)
+    area.setWidgetResizable(True)
+    area.setMinimumWidth(min_width)
+    splitter = QSplitter()
+    splitter.addWidget(main)
+    splitter.addWidget(area)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    return splitter, area
