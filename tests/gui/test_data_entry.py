@@ -104,3 +104,13 @@ def test_the_file_dialog_speaks_french_and_opens_in_the_export_folder(window, sc
     assert seen["dir"] == str(folder)
     assert seen["labels"] == ["Dossier\u00a0:", "Nom du fichier\u00a0:", "Type de fichier\u00a0:"]
     assert "Look in" not in seen["texts"] and "Files of type" not in seen["texts"]
+
+
+def test_a_file_name_typed_without_its_extension_gets_it(qapp, script, tmp_path):
+    from tests.gui.workflow_helpers import choose_file
+    for typed, expected in (("chiffres", "chiffres.csv"), ("chiffres.CSV", "chiffres.CSV"),
+                            ("chiffres.v2", "chiffres.v2.csv")):
+        script.expect(choose_file(tmp_path / typed))
+        assert dialogs.choose_save_path(None, "Exporter", "Tableur (*.csv)", "x.csv") == tmp_path / expected
+    script.expect(lambda dialog: 0)  # cancelled
+    assert dialogs.choose_save_path(None, "Exporter", "Tableur (*.csv)", "x.csv") is None

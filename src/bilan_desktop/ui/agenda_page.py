@@ -5,7 +5,6 @@ displayed period exports to an .ics file (initials only unless asked)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -236,11 +235,10 @@ class AgendaPage(QWidget):
         self.refresh()
 
     def export(self) -> None:
-        target = dialogs.choose_save_file(self, "Exporter l'agenda", "Calendrier (*.ics)",
-                                          f"agenda-{self.first:%Y-%m-%d}.ics")
-        if not target:
+        path = dialogs.choose_save_path(self, "Exporter l'agenda", "Calendrier (*.ics)",
+                                        f"agenda-{self.first:%Y-%m-%d}.ics")
+        if path is None:
             return
-        path = Path(target if target.lower().endswith(".ics") else target + ".ics")
         try:
             count = self.service.export_ics(self.events, path, self.clock.now(), self.full_names.isChecked())
         except OSError:

@@ -113,5 +113,14 @@ def choose_save_file(parent, title: str, name_filter: str, suggested: str = "", 
     return _choose_file(parent, title, name_filter, True, suggested, folder)
 
 
+def choose_save_path(parent, title: str, name_filter: str, suggested: str) -> Path | None:
+    """The file to write, with the suggested name's extension added when the consultant left it out."""
+    target = choose_save_file(parent, title, name_filter, suggested)
+    if not target:
+        return None
+    suffix = Path(suggested).suffix
+    return Path(target if not suffix or target.lower().endswith(suffix) else target + suffix)
+
+
 def choose_open_file(parent, title: str, name_filter: str, folder: str = "") -> str | None:
     return _choose_file(parent, title, name_filter, False, "", folder)

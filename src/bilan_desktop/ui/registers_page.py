@@ -3,8 +3,6 @@ exported without any name (issue 15)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.registers import Amelioration, Reclamation, complaint_problems
@@ -76,11 +74,9 @@ class RegistersPage(QWidget):
 
     def _export(self, title: str, name_filter: str, suggested: str, data) -> None:
         self.save_now()
-        target = dialogs.choose_save_file(self, title, name_filter, suggested)
-        if not target:
+        path = dialogs.choose_save_path(self, title, name_filter, suggested)
+        if path is None:
             return
-        suffix = Path(suggested).suffix
-        path = Path(target if target.lower().endswith(suffix) else target + suffix)
         try:
             write_bytes_atomic(path, data(), mode=0o600)
         except OSError:

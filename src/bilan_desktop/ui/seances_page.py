@@ -282,7 +282,6 @@ class SeancesPage(QWidget):
 
     def export_ics(self) -> None:
         """The selected session, or every session of the bilan, as an .ics file (initials only)."""
-        from pathlib import Path
 
         from ..services.agenda import AgendaService
         row = self.table.currentRow()
@@ -294,10 +293,9 @@ class SeancesPage(QWidget):
         service = AgendaService(self.repository)
         found = [e for e in service.events(min(days), max(days), self.bilan_id)
                  if e.seance_id is not None and (chosen is None or e.seance_id == chosen.id)]
-        target = dialogs.choose_save_file(self, "Exporter vers un agenda", "Calendrier (*.ics)", "seances.ics")
-        if not target:
+        path = dialogs.choose_save_path(self, "Exporter vers un agenda", "Calendrier (*.ics)", "seances.ics")
+        if path is None:
             return
-        path = Path(target if target.lower().endswith(".ics") else target + ".ics")
         try:
             service.export_ics(found, path, self.clock.now())
         except OSError:

@@ -133,18 +133,12 @@ class StatsPage(QWidget):
                        QImage.Format.Format_RGB888).copy()
         self.page.setPixmap(QPixmap.fromImage(image))
 
-    def _target(self, title: str, name_filter: str, suggested: str, suffix: str) -> Path | None:
-        target = dialogs.choose_save_file(self, title, name_filter, suggested)
-        if not target:
-            return None
-        return Path(target if target.lower().endswith(suffix) else target + suffix)
-
     def export_csv(self) -> None:
         period = self.period()
         if period is None:
             return
         self.refresh()
-        path = self._target("Exporter les chiffres", "Tableur (*.csv)", f"chiffres-{period[0]:%Y}.csv", ".csv")
+        path = dialogs.choose_save_path(self, "Exporter les chiffres", "Tableur (*.csv)", f"chiffres-{period[0]:%Y}.csv")
         if path is not None:
             self._write(lambda: self.service.write_csv(self.found, path), path)
 
@@ -153,7 +147,8 @@ class StatsPage(QWidget):
         if period is None:
             return
         self.refresh()
-        path = self._target("Résultats à publier", "Document PDF (*.pdf)", f"resultats-{period[0]:%Y}.pdf", ".pdf")
+        path = dialogs.choose_save_path(self, "Résultats à publier", "Document PDF (*.pdf)",
+                                        f"resultats-{period[0]:%Y}.pdf")
         if path is not None:
             self._write(lambda: self.service.write_pdf(self.found, *period, path, self.clock.today()), path)
 
