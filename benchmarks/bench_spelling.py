@@ -54,7 +54,8 @@ def main() -> None:
         editor.viewport().repaint()
         times.append((time.perf_counter() - begin) * 1000)
     first, times = times[0], times[1:]
-    print(f"first keystroke after the document is opened: {first:.1f} ms (Qt's first paint of the region the cursor jumped to)")
+    print(f"first keystroke after the document is opened: {first:.1f} ms "
+          "(Qt's first paint of the region the cursor jumped to)")
     print(f"keystroke with spell checking on ({len(times)} keys): median {statistics.median(times):.2f} ms, "
           f"95th percentile {sorted(times)[int(len(times) * 0.95)]:.2f} ms, worst {max(times):.2f} ms "
           "(target <= 16 ms)")
