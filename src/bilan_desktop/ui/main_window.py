@@ -350,7 +350,8 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.home_stale:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
+                and getattr(self, "home_stale", False):  # (not yet set while the window is being built)
             self._refresh_list()
 
     def open_settings(self) -> None:
