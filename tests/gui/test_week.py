@@ -221,3 +221,24 @@ def test_a_double_click_or_enter_acts_once(window, script, clock):
     table.setCurrentIndex(table.model().index(0, 0))
     QTest.keyClick(table, Qt.Key.Key_Return)
     assert len(window.bilan_windows) == 1
+
+
+def test_saves_seen_from_the_active_main_window_read_the_home_once_and_never_at_lock(window, script, monkeypatch):
+    _two_bilans(window, script)
+    window.open_bilan(1)
+    bw = window.bilan_windows[1]
+    window.activateWindow()
+    QApplication.processEvents()
+    assert window.isActiveWindow()
+    readings = []
+    real = window.reload_list
+    monkeypatch.setattr(window, "reload_list", lambda: readings.append(1) or real())
+    bw.edited.emit(1)
+    bw.edited.emit(1)  # two saves in a row (a page, then the sessions)
+    assert readings == []  # not inside the save itself
+    QApplication.processEvents()
+    assert readings == [1] and not window.home_stale
+    bw.edited.emit(1)  # a save made while the vault locks (the window closing saves what is pending)
+    window.lock()
+    QApplication.processEvents()
+    assert readings == [1]  # nothing read for a list that is being cleared

@@ -339,7 +339,11 @@ class MainWindow(QMainWindow):
         """A bilan window saved: the home is read again when the consultant comes back to it (0.5 s with 2,000
         bilans: not on every pause in typing)."""
         self.home_stale = True
-        if self.isActiveWindow():
+        if self.isActiveWindow():  # in a later turn of the event loop: one reading for several saves, none at lock
+            QTimer.singleShot(0, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
+        if self.home_stale:
             self._refresh_list()
 
     def _sessions_planned(self, bilan_id: int) -> None:
@@ -351,8 +355,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
-                and getattr(self, "home_stale", False):  # (not yet set while the window is being built)
-            self._refresh_list()
+                and hasattr(self, "home_stale"):  # (not yet set while the window is being built)
+            self._refresh_if_stale()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.vault, self.prefs, self)
