@@ -85,7 +85,7 @@ def test_a_prospect_deleted_from_the_bilan_menu(window, script, clock):
     bw.delete_action.trigger()
     assert 1 not in window.bilan_windows and window.list_page.model.total == 0
     entries = window.retention.register()
-    assert [e.categories for e in entries] == [["dossier"]]
+    assert [(e.kind.value, e.categories) for e in entries] == [("suppression_dossier", [])]
 
 
 def test_a_started_bilan_cannot_be_deleted(window, script):

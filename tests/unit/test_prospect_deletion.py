@@ -11,6 +11,7 @@ import pytest
 from bilan_desktop.domain.beneficiary import Beneficiary
 from bilan_desktop.domain.funding import Funding
 from bilan_desktop.domain.lifecycle import Step
+from bilan_desktop.domain.registry import EntryKind
 from bilan_desktop.domain.seances import Seance
 from bilan_desktop.domain.sections import EntretienPrealable, PremierContact
 from bilan_desktop.domain.workflow import RuleViolation
@@ -36,7 +37,9 @@ def test_a_prospect_is_deleted_with_an_anonymous_register_entry(vault):
     assert vault.conn.execute("SELECT count(*) FROM beneficiary").fetchone()[0] == 1
     assert vault.conn.execute("SELECT count(*) FROM bilan_section WHERE bilan_id = ?", (gone,)).fetchone()[0] == 0
     (entry,) = RetentionEngine(vault).register()
-    assert entry.reference == reference and entry.categories == ["dossier"] and "RGPD" in entry.legal_basis
+    assert entry.reference == reference and "RGPD" in entry.legal_basis
+    assert entry.kind is EntryKind.SUPPRESSION_DOSSIER and entry.categories == []  # a kind of its own, no category
+    assert entry.labels == ["Dossier entier, identité comprise (prospect supprimé avant le bilan)"]
     row = " ".join(str(v) for v in vault.conn.execute("SELECT * FROM destruction_register").fetchone())
     assert CANARY not in row and "Élodie" not in row
     vault.lock()

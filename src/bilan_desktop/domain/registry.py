@@ -87,6 +87,20 @@ OVERVIEW_SECTIONS: tuple[str, ...] = tuple(spec.name for spec in SECTION_SPECS i
 PAGE_SECTION: dict[Step, SectionSpec] = {spec.step: spec for spec in SECTION_SPECS
                                          if spec.edited_in is EditedIn.STEP_PAGE and spec.step is not None}
 
-# What the destruction register names, by category (a prospect's deletion takes the whole dossier).
-REGISTER_LABELS: dict[str, str] = {**{c.value: c.label for c in Category},
-                                   "dossier": "Dossier entier, identité comprise (prospect supprimé avant le bilan)"}
+
+class EntryKind(Choice):
+    """The kinds of entry in the destruction register: categories of a bilan destroyed (R6313-7), or a prospect's
+    whole dossier deleted, identity included, before the bilan started (GDPR), which names no category."""
+    DESTRUCTION = "destruction", "Destruction de catégories du bilan"
+    SUPPRESSION_DOSSIER = "suppression_dossier", "Dossier entier, identité comprise (prospect supprimé avant le bilan)"
+
+
+# What the destruction register names, by category.
+REGISTER_LABELS: dict[str, str] = {c.value: c.label for c in Category}
+
+
+def entry_labels(kind: EntryKind, categories: list[str]) -> list[str]:
+    """What a register entry says was destroyed, in French."""
+    if kind is EntryKind.SUPPRESSION_DOSSIER:
+        return [kind.label]
+    return [REGISTER_LABELS.get(c, c) for c in categories]

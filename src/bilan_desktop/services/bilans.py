@@ -65,7 +65,7 @@ class BilanService:
         states = self.states(today, overview)
         return [dataclasses.replace(s, step=effective_step(overview[s.id], today), state=states[s.id],
                                     deadline=next_deadline(overview[s.id], today), hours=hours_of(overview[s.id]))
-                for s in self.summaries()]
+                for s in self.summaries() if s.id in overview]  # a bilan with an unreadable row is left out
 
     def summary(self, bilan_id: int) -> BilanSummary | None:
         return self.bilans.summary(bilan_id)

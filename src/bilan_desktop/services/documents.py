@@ -67,7 +67,6 @@ def produce(vault: Vault, bilan_id: int, document: str, today: dt.date, extensio
                                    "s'exportent en .pdf, .docx ou .odt ; les autres documents en .pdf."])
     from ..documents import convocation, pv_destruction
     from ..documents.catalog import DocumentContext, DocumentKind, build, unavailable_reason
-    from ..domain.registry import REGISTER_LABELS
     from ..domain.seances import StatutSeance
     from ..storage.bilans import BilanRepository
     from ..storage.exports import ProviderRepository
@@ -85,9 +84,8 @@ def produce(vault: Vault, bilan_id: int, document: str, today: dt.date, extensio
         if not entries:
             raise DocumentUnavailable(["Rien n'a encore été détruit pour ce bilan : pas de procès-verbal."])
         e = entries[0]
-        labels = REGISTER_LABELS
         return pv_destruction.build(provider, pv_destruction.DestructionRecord(
-            e.reference, e.destroyed_on, e.legal_basis, [labels.get(c, c) for c in e.categories]))
+            e.reference, e.destroyed_on, e.legal_basis, e.labels))
     kind = DocumentKind(document)
     destroyed = RetentionEngine(vault).destroyed_on(dossier.reference)
     category = COPIES_DESTROYED_WITH.get(document)

@@ -7,9 +7,10 @@ of guesses per second on one GPU): the file's 16-byte SQLCipher salt, the only p
 starts with a tag and the Argon2id parameters, and the whole salt salts both Argon2id and SQLCipher's HMAC key.
 Files of the first format (PBKDF2) are still restored.
 
-Restoring never brings back what was destroyed: the destructions recorded in the current vault are applied to
-the restored content before the swap, and only the application's own schema is accepted (no trigger, view or
-unknown table that could silently cancel a deletion).
+Restoring never brings back what was destroyed: every entry of the current vault's destruction register, and of
+the backup's own, is applied to the restored content before the swap (whatever the backup's register claims), and
+only the application's own schema is accepted (no trigger, view or unknown table that could silently cancel a
+deletion). Every row is then read as the application will read it: a backup it cannot read is refused.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from .backup_keys import (  # noqa: F401 (re-exported)
 from .errors import BackupInvalid, NewerSchema, WrongKeyOrDamaged
 from .keyfile import check_new_passphrase
 from .migrations import APPLICATION_ID, migrate
+from .readcheck import unreadable_reason
 from .retention import RetentionEngine, carry_forward, register_rows
 from .vault import DatabaseError, Vault, configure, open_keyed, raw_key_pragma
 
@@ -225,9 +227,9 @@ class BackupInfo:
     destroyed_since: list[str]  # references destroyed in the vault since the backup was made
 
 
-def _register_keys(conn) -> set[tuple[str, str, str]]:
-    return {(r[0], r[1], r[2]) for r in conn.execute(
-        "SELECT reference, destroyed_on, categories FROM destruction_register")}
+def _register_keys(conn) -> set[tuple[str, str]]:
+    """(reference, day) of every entry: the categories' spelling changed with schema 9 (a prospect's deletion)."""
+    return {(r[0], r[1]) for r in conn.execute("SELECT reference, destroyed_on FROM destruction_register")}
 
 
 def inspect_backup(vault: Vault, source: Path, passphrase: Secret) -> BackupInfo:
@@ -287,6 +289,9 @@ def prepare_restore(key: bytes, db_path: Path, register: list[tuple], source: Pa
                 raise BackupInvalid()
             configure(check)
             migrate(check)
+            reason = unreadable_reason(check)  # every row, as the application will read it
+            if reason:
+                raise BackupInvalid(reason)
             check.execute("BEGIN IMMEDIATE")
             try:
                 carried = carry_forward(register, check)
@@ -298,7 +303,7 @@ def prepare_restore(key: bytes, db_path: Path, register: list[tuple], source: Pa
                 check.execute("VACUUM")
         finally:
             check.close()
-    except DatabaseError as exc:
+    except (DatabaseError, ValueError, TypeError, KeyError) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupInvalid() from exc
     except BaseException:

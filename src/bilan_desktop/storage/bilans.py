@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 from ..domain.beneficiary import Beneficiary, Civilite, Statut
 from ..domain.funding import Funding
 from ..domain.lifecycle import State, Step
 from .vault import Vault
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,20 @@ class BilanRepository:
         return BilanSummary(r[0], r[1], r[2], r[3], Funding(r[4]), Step(r[5]), dt.date.fromisoformat(r[6]),
                             dt.datetime.fromisoformat(r[7]))
 
-    def summaries(self) -> list[BilanSummary]:
-        return [self._summary(r) for r in self.vault.conn.execute(self._SUMMARY + " ORDER BY b.id")]
+    def summaries(self, strict: bool = False, skipped: list[int] | None = None) -> list[BilanSummary]:
+        """Every bilan; one whose row cannot be decoded is left out (logged by id and exception type, added to
+        `skipped`), or raises when `strict` (checking a restored file)."""
+        found = []
+        for r in self.vault.conn.execute(self._SUMMARY + " ORDER BY b.id"):
+            try:
+                found.append(self._summary(r))
+            except (ValueError, TypeError) as exc:
+                if strict:
+                    raise
+                log.warning("bilan %d unreadable: %s", r[0], type(exc).__name__)
+                if skipped is not None:
+                    skipped.append(int(r[0]))
+        return found
 
     def summary(self, bilan_id: int) -> BilanSummary | None:
         """One bilan (the bilan window's header asks at every save: never the whole list)."""

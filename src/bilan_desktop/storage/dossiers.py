@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 
 from ..domain import codec
 from ..domain.funding import Funding
@@ -17,6 +18,8 @@ from ..domain.seances import Attestation, Role, Seance, Signature, StatutSeance
 from ..domain.sections import ModaliteSeance
 from ..domain.workflow import Dossier
 from .vault import Vault
+
+log = logging.getLogger(__name__)
 
 
 class DossierRepository:
@@ -52,27 +55,57 @@ class DossierRepository:
             "ON n.seance_id = s.id WHERE s.bilan_id = ? ORDER BY s.date, s.debut, s.id", (bilan_id,)).fetchall()
         return [_seance(r, tuple(signatures.get(r[0], ()))) for r in rows]
 
-    def overview(self) -> dict[int, Dossier]:
+    def overview(self, strict: bool = False, skipped: list[int] | None = None) -> dict[int, Dossier]:
         """Per bilan, the administrative facts the list, « À faire » and the agenda need (step, convention, end,
-        sessions without their notes): no content."""
+        sessions without their notes): no content. A bilan one of whose rows cannot be decoded (an unknown step, a
+        malformed section) is left out, logged by its id and the exception's type only, and added to `skipped`;
+        `strict` (checking a restored file): the first such row raises instead."""
         conn = self.vault.conn
-        dossiers = {bid: Dossier(bilan_id=bid, reference=ref, funding=Funding(f), step=Step(s))
-                    for bid, ref, f, s in conn.execute("SELECT id, reference, funding, step FROM bilan")}
+        bad: set[int] = set()
+
+        def failed(bid: int, exc: Exception) -> None:
+            if strict:
+                raise exc
+            if bid not in bad:
+                log.warning("bilan %d unreadable: %s", bid, type(exc).__name__)
+            bad.add(bid)
+
+        dossiers: dict[int, Dossier] = {}
+        for bid, ref, f, s in conn.execute("SELECT id, reference, funding, step FROM bilan"):
+            try:
+                dossiers[bid] = Dossier(bilan_id=bid, reference=ref, funding=Funding(f), step=Step(s))
+            except (ValueError, TypeError) as exc:
+                failed(bid, exc)
         marks = ",".join("?" * len(OVERVIEW_SECTIONS))
         for bid, section, data in conn.execute(
                 f"SELECT bilan_id, section, data FROM bilan_section WHERE kind = 'admin' AND section IN ({marks})",
                 OVERVIEW_SECTIONS):
-            setattr(dossiers[bid], section, codec.from_dict(SECTIONS[section], json.loads(data)))
+            if bid in bad:
+                continue
+            try:
+                setattr(dossiers[bid], section, codec.from_dict(SECTIONS[section], json.loads(data)))
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                failed(bid, exc)
         steps = {m.value: m for m in Step}  # a dict lookup, not Enum(value): 12,000 rows for 2,000 bilans
         statuses = {m.value: m for m in StatutSeance}
         modalities = {m.value: m for m in ModaliteSeance}
         for sid, bid, date, debut, fin, etape, statut, modalite, link in conn.execute(
                 "SELECT id, bilan_id, date, debut, fin, etape, statut, modalite, lien_visio FROM seance "
                 "ORDER BY date, debut, id"):
-            dossiers[bid].seances.append(Seance(id=sid, date=dt.date.fromisoformat(date),
-                                                debut=dt.time.fromisoformat(debut), fin=dt.time.fromisoformat(fin),
-                                                etape=steps[etape], statut=statuses[statut],
-                                                modalite=modalities[modalite], lien_visio=link))
+            if bid in bad:
+                continue
+            try:
+                dossiers[bid].seances.append(Seance(id=sid, date=dt.date.fromisoformat(date),
+                                                    debut=dt.time.fromisoformat(debut),
+                                                    fin=dt.time.fromisoformat(fin), etape=steps[etape],
+                                                    statut=statuses[statut], modalite=modalities[modalite],
+                                                    lien_visio=link))
+            except (ValueError, TypeError, KeyError) as exc:
+                failed(bid, exc)
+        for bid in bad:
+            dossiers.pop(bid, None)
+        if skipped is not None:
+            skipped.extend(sorted(bad))
         return dossiers
 
     def content_texts(self) -> dict[int, str]:

@@ -179,6 +179,17 @@ CREATE TABLE satisfaction_form (
 """
 
 
+def _v9(conn) -> None:
+    """The register speaks one vocabulary per kind of entry: a prospect's deletion (the whole dossier, identity
+    included) is a kind of its own, with no category, instead of the pseudo-category "dossier"; and a key change
+    due after a destruction is recorded in the same transaction as the destruction, until it is done."""
+    conn.execute("ALTER TABLE destruction_register ADD COLUMN kind TEXT NOT NULL DEFAULT 'destruction' "
+                 "CHECK (kind IN ('destruction', 'suppression_dossier'))")
+    conn.execute("UPDATE destruction_register SET kind = 'suppression_dossier', categories = '[]' "
+                 "WHERE categories LIKE '%\"dossier\"%'")
+    conn.execute("CREATE TABLE key_change_due (id INTEGER PRIMARY KEY CHECK (id = 1), since TEXT NOT NULL)")
+
+
 def _script(sql: str) -> Callable:
     def apply(conn) -> None:
         for statement in sql.split(";"):
@@ -193,9 +204,10 @@ def _script(sql: str) -> Callable:
 # proof of attendance (signatures drawn on screen, connection times), the beneficiary's civility, status and
 # employer, the provider's signature and stamp, and exports to a funder or to the CEP operator; v7 the consultant's
 # personal dictionary (names, jargon) and library of paragraphs, across bilans; v8 the Qualiopi registers
-# (complaints, improvement actions) and the token of each fillable follow-up questionnaire sent.
+# (complaints, improvement actions) and the token of each fillable follow-up questionnaire sent; v9 the kind of each
+# register entry (a prospect's deletion apart from the destruction of categories) and the key change still due.
 MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4), _script(_V5), _script(_V6),
-                              _script(_V7), _script(_V8)]
+                              _script(_V7), _script(_V8), _v9]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -17,11 +17,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.registry import SECTIONS_OF, Category
+from ..domain.registry import SECTIONS_OF, Category, EntryKind, entry_labels
 from ..domain.retention import BASIS, Due, due_now
 from ..domain.sharing import COPIES_DESTROYED_WITH
+from .bilans import delete_dossier
 from .dossiers import DossierRepository
-from .vault import DatabaseError, Vault
+from .vault import DatabaseError, Vault, mark_key_change_due
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class EngineReport:
     pending: list[str] = field(default_factory=list)  # references whose destruction failed and will be retried
     offvault: list[str] = field(default_factory=list)  # working copies changed since export: to destroy by hand
     unfinished: bool = False  # destroyed, compaction and new key still to do (run(..., finish=False))
+    unreadable: list[str] = field(default_factory=list)  # bilans skipped: a row the application cannot decode
     # The bilans' administrative facts the run read: a destruction leaves them as they were, so the list that
     # follows may use them instead of reading 2,000 bilans again.
     overview: dict | None = field(default=None, compare=False, repr=False)
@@ -43,6 +45,12 @@ class RegisterEntry:
     destroyed_on: dt.date
     legal_basis: str
     categories: list[str]
+    kind: EntryKind = EntryKind.DESTRUCTION
+
+    @property
+    def labels(self) -> list[str]:
+        """What was destroyed, in French (the journal and the procès-verbal)."""
+        return entry_labels(self.kind, self.categories)
 
 
 class RetentionEngine:
@@ -67,9 +75,15 @@ class RetentionEngine:
         """Destroy what is due. With `finish=False` (the window), the compaction and the new key are left to
         `compact()` and `rotate_key()`, so that the caller can let its event loop turn between the three steps."""
         report = EngineReport()
-        report.overview = DossierRepository(self.vault).overview()
+        skipped: list[int] = []
+        report.overview = DossierRepository(self.vault).overview(skipped=skipped)
         for dossier in report.overview.values():
-            due = due_now(dossier, today)  # pure and cheap: most bilans have nothing due
+            try:
+                due = due_now(dossier, today)  # pure and cheap: most bilans have nothing due
+            except (ValueError, TypeError, AttributeError, KeyError) as exc:  # one bad row never stops the others
+                log.warning("bilan %d unreadable by the engine: %s", dossier.bilan_id, type(exc).__name__)
+                skipped.append(dossier.bilan_id)
+                continue
             if due:
                 present = self._present(dossier.bilan_id)
                 due = [d for d in due if d.category in present]
@@ -86,8 +100,10 @@ class RetentionEngine:
         report.offvault += [r[0] for r in self.vault.conn.execute(
             "SELECT path FROM export_log WHERE copy_status = 'modifiee' ORDER BY id")]
         report.offvault = sorted(set(report.offvault))
+        report.unreadable = self._references(skipped)
         if report.destroyed:
             log.info("destruction done: %d bilan(s)", len(report.destroyed))
+        if report.destroyed or self.vault.key_change_due():  # a key change left undone earlier is done now
             if finish:
                 self.compact()
                 self.rotate_key()
@@ -95,15 +111,23 @@ class RetentionEngine:
                 report.unfinished = True
         return report
 
+    def _references(self, bilan_ids: list[int]) -> list[str]:
+        found = []
+        for bilan_id in sorted(set(bilan_ids)):
+            row = self.vault.conn.execute("SELECT reference FROM bilan WHERE id = ?", (bilan_id,)).fetchone()
+            found.append(str(row[0]) if row and row[0] else f"n° {bilan_id}")
+        return found
+
     def delete_prospect(self, bilan_id: int, reference: str, basis: str, today: dt.date, now: dt.datetime) -> None:
-        """Delete a dossier outright, with a register entry that names nobody, then wipe its pages and rotate the
-        key, as after any destruction."""
-        from .bilans import delete_dossier
+        """Delete a dossier outright, with a register entry of its own kind that names nobody (and no category: the
+        whole dossier, identity included), then wipe its pages and rotate the key, as after any destruction. The key
+        change is recorded as due in the same transaction: if it is interrupted, the next unlock completes it."""
         with self.vault.transaction() as conn:
             delete_dossier(conn, bilan_id)
             conn.execute("INSERT INTO destruction_register (bilan_id, reference, destroyed_on, legal_basis, "
-                         "categories, recorded_at) VALUES (NULL, ?, ?, ?, ?, ?)",
-                         (reference, today.isoformat(), basis, json.dumps(["dossier"]), now.isoformat()))
+                         "categories, recorded_at, kind) VALUES (NULL, ?, ?, ?, '[]', ?, ?)",
+                         (reference, today.isoformat(), basis, now.isoformat(), EntryKind.SUPPRESSION_DOSSIER.value))
+            mark_key_change_due(conn, now)
         self.compact()
         self.rotate_key()
 
@@ -129,6 +153,7 @@ class RetentionEngine:
                          "categories, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                          (bilan_id, reference, today.isoformat(), f"{BASIS} — {', '.join(reasons)}",
                           json.dumps(sorted(c.value for c in categories)), now.isoformat()))
+            mark_key_change_due(conn, now)  # durable with the destruction: completed at the next unlock if need be
 
     def _remove_working_copies(self, bilan_id: int, due: list[Due], now: dt.datetime) -> list[str]:
         categories = {d.category for d in due}
@@ -159,8 +184,8 @@ class RetentionEngine:
         """For one bilan, the first day each category was destroyed (category value -> date)."""
         found: dict[str, dt.date] = {}
         for day, categories in self.vault.conn.execute(
-                "SELECT destroyed_on, categories FROM destruction_register WHERE reference = ? ORDER BY destroyed_on",
-                (reference,)):
+                "SELECT destroyed_on, categories FROM destruction_register WHERE reference = ? AND kind = ? "
+                "ORDER BY destroyed_on", (reference, EntryKind.DESTRUCTION.value)):
             for category in json.loads(categories):
                 found.setdefault(category, dt.date.fromisoformat(day))
         return found
@@ -171,9 +196,10 @@ class RetentionEngine:
             "SELECT reference, categories FROM destruction_register") if "contenu" in json.loads(categories)}
 
     def register(self) -> list[RegisterEntry]:
-        rows = self.vault.conn.execute("SELECT reference, destroyed_on, legal_basis, categories FROM "
+        rows = self.vault.conn.execute("SELECT reference, destroyed_on, legal_basis, categories, kind FROM "
                                        "destruction_register ORDER BY destroyed_on DESC, id DESC").fetchall()
-        return [RegisterEntry(r[0], dt.date.fromisoformat(r[1]), r[2], json.loads(r[3])) for r in rows]
+        return [RegisterEntry(r[0], dt.date.fromisoformat(r[1]), r[2], json.loads(r[3]), EntryKind(r[4]))
+                for r in rows]
 
 
 class DestructionNotApplied(DatabaseError):
@@ -211,31 +237,74 @@ def delete_categories(conn, bilan_id: int, categories: set[Category]) -> None:
 
 
 def register_rows(conn) -> list[tuple]:
-    """The destruction register as plain rows (reference, day, basis, categories, recorded at), oldest first."""
-    return conn.execute("SELECT reference, destroyed_on, legal_basis, categories, recorded_at FROM "
+    """The destruction register as plain rows (reference, day, basis, categories, recorded at, kind), oldest
+    first."""
+    return conn.execute("SELECT reference, destroyed_on, legal_basis, categories, recorded_at, kind FROM "
                         "destruction_register ORDER BY id").fetchall()
 
 
+def _categories(text: str) -> tuple[EntryKind | None, set[Category]]:
+    """What an entry's categories say, tolerant of the pseudo-category "dossier" written before schema 9."""
+    values = json.loads(text)
+    if "dossier" in values:
+        return EntryKind.SUPPRESSION_DOSSIER, set()
+    known = {c.value: c for c in Category}
+    return None, {known[v] for v in values if v in known}
+
+
+def apply_entry(target, row: tuple) -> bool:
+    """Delete again, in `target`, whatever a register entry claims gone and is still there: the categories of a
+    destruction, or the whole dossier (identity included) of a prospect's deletion. Only bilans that existed when the
+    entry was recorded are concerned (by reference; a later bilan that took the same reference is not). Returns True
+    when something was deleted."""
+    reference, _day, _basis, categories, recorded_at, kind = row
+    legacy, wanted = _categories(categories)
+    kind = legacy or EntryKind(kind)
+    bilan_ids = [r[0] for r in target.execute(
+        "SELECT b.id FROM bilan b JOIN beneficiary p ON p.id = b.beneficiary_id WHERE b.reference = ? AND "
+        "p.created_at <= ?", (reference, recorded_at))]
+    deleted = False
+    for bilan_id in bilan_ids:
+        if kind is EntryKind.SUPPRESSION_DOSSIER:
+            delete_dossier(target, bilan_id)
+            if target.execute("SELECT 1 FROM bilan WHERE id = ?", (bilan_id,)).fetchone():
+                raise DestructionNotApplied("dossier still present after delete")
+            deleted = True
+        elif wanted and _remaining(target, bilan_id, wanted):
+            delete_categories(target, bilan_id, wanted)
+            deleted = True
+    return deleted
+
+
 def carry_forward(rows: list[tuple], target) -> list[str]:
-    """Apply to `target` (a restored file, before it is shown) every destruction of `rows` (the register of the
-    vault it replaces, from `register_rows`) that `target` does not know: the content is deleted again and the
-    register entry copied. Restoring an old backup never brings back what R6313-7 already required gone. Returns
-    the references concerned."""
-    known = {(r[0], r[1], r[2]) for r in target.execute(
-        "SELECT reference, destroyed_on, categories FROM destruction_register")}
-    carried = []
-    for reference, destroyed_on, basis, categories, recorded_at in rows:
-        if (reference, destroyed_on, categories) in known:
+    """Apply to `target` (a restored file, before it is shown) the destruction register of the vault it replaces
+    (`rows`, from `register_rows`), whatever `target`'s own register says: every entry of both registers is checked
+    against the content it claims gone, and what is still there is deleted again; the entries `target` lacks are
+    copied. Restoring an old backup, even one whose register was doctored, never brings back what R6313-7 (or a
+    prospect's deletion) already removed. Inside the caller's transaction; when something was deleted, a key change
+    is recorded as due. Returns the references concerned."""
+    own = register_rows(target)
+    known = {(r[0], r[1], r[3], r[5]) for r in own}
+    carried: list[str] = []
+    deleted_any = False
+    for row in [*rows, *own]:
+        if apply_entry(target, row):
+            deleted_any = True
+            carried.append(row[0])
+    for row in rows:
+        reference, destroyed_on, basis, categories, recorded_at, kind = row
+        if (reference, destroyed_on, categories, kind) in known:
             continue
-        row = target.execute("SELECT id FROM bilan WHERE reference = ?", (reference,)).fetchone()
-        bilan_id = row[0] if row else None
-        if bilan_id is not None:
-            delete_categories(target, bilan_id, {Category(c) for c in json.loads(categories)})
+        known.add((reference, destroyed_on, categories, kind))
+        found = target.execute("SELECT id FROM bilan WHERE reference = ?", (reference,)).fetchone()
+        bilan_id = found[0] if found and kind == EntryKind.DESTRUCTION.value else None
         target.execute("INSERT INTO destruction_register (bilan_id, reference, destroyed_on, legal_basis, categories, "
-                       "recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       (bilan_id, reference, destroyed_on, basis, categories, recorded_at))
+                       "recorded_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (bilan_id, reference, destroyed_on, basis, categories, recorded_at, kind))
         carried.append(reference)
-    return carried
+    if deleted_any:
+        mark_key_change_due(target, max(r[4] for r in [*rows, *own]))
+    return sorted(set(carried))
 
 
 def _remove_if_unchanged(path: Path, digest: str | None) -> str:

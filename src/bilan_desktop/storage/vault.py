@@ -8,6 +8,8 @@ to open is never recreated, rewritten or migrated: it is left byte-for-byte as i
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import logging
 import os
 import secrets
 import shutil
@@ -33,6 +35,7 @@ from .keyfile import KdfParams, KeyFile, Unwrapped, check_new_passphrase, new_re
 from .migrations import APPLICATION_ID, CURRENT_VERSION, migrate
 
 DatabaseError = sqlcipher3.DatabaseError
+log = logging.getLogger(__name__)
 
 
 class VaultState(Enum):
@@ -90,6 +93,14 @@ def open_keyed(path: Path, key_pragma: str, *, read_only: bool = False):
         conn.close()
         raise NewerSchema()
     return conn, version
+
+
+def mark_key_change_due(conn, since: dt.datetime | str) -> None:
+    """Inside the caller's transaction (a destruction, a prospect's deletion): the master key must change. The
+    mark is durable with the deletion itself and is cleared only once the new key is in the file and in the key
+    file (`Vault._rotate`); until then every unlock tries again."""
+    stamp = since.isoformat() if isinstance(since, dt.datetime) else str(since)
+    conn.execute("INSERT OR IGNORE INTO key_change_due (id, since) VALUES (1, ?)", (stamp,))
 
 
 class Vault:
@@ -206,6 +217,7 @@ class Vault:
             wrapping = keyfile.upgrade(passphrase, key)
             keyfile.save(self.key_path)
         self._wrapping = wrapping
+        self.finish_key_change()
 
     def unlock_with_recovery(self, code: str, new_passphrase: str) -> None:
         """Open with the recovery code and set a new passphrase (the code stays valid)."""
@@ -221,6 +233,7 @@ class Vault:
         keyfile.set_passphrase(new_passphrase, wrapping)
         keyfile.save(self.key_path)
         self._wrapping = wrapping
+        self.finish_key_change()
 
     def change_passphrase(self, current: str, new: str) -> None:
         """Rewraps W under the new passphrase: instant, nothing re-encrypted. See `renew_keys` for the case
@@ -267,6 +280,21 @@ class Vault:
         self._rotate(self.load_keyfile())
         return True
 
+    def key_change_due(self) -> bool:
+        """A destruction (or a prospect's deletion) was committed and the master key has not changed since."""
+        return self.conn.execute("SELECT 1 FROM key_change_due").fetchone() is not None
+
+    def finish_key_change(self) -> bool:
+        """Complete a key change left undone (a kill, a disk error, a quit in between): at every unlock, and before
+        a lock. False when one is still due (it stays recorded, and is retried)."""
+        if self._conn is None:
+            return True
+        try:
+            return not self.key_change_due() or self.rotate_master_key()
+        except (DatabaseError, OSError) as exc:
+            log.warning("key rotation deferred: %s", type(exc).__name__)
+            return False
+
     def _rotate(self, keyfile: KeyFile) -> None:
         assert self._wrapping is not None
         new_key = secrets.token_bytes(32)
@@ -275,7 +303,12 @@ class Vault:
         self.conn.execute(raw_rekey_pragma(new_key))  # 2. atomic in SQLCipher: all pages or none
         self._key = new_key
         keyfile.promote_master()
-        keyfile.save(self.key_path)  # 3. the old key is forgotten
+        keyfile.save(self.key_path)  # 3. the old key is forgotten (write_bytes_atomic: fsynced)
+        self._key_changed()
+
+    def _key_changed(self) -> None:
+        """4. Only now, with the new key durable in both files, is the due key change forgotten."""
+        self.conn.execute("DELETE FROM key_change_due")
 
     def open_with_key(self, key: bytes) -> None:
         """For recovery tools and tests that already hold the raw key."""

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from ..documents import pv_destruction
 from ..documents.catalog import DocumentKind
 from ..domain.dates import long_date, short_date
-from ..domain.registry import REGISTER_LABELS
 from ..domain.retention import KEPT, schedule
 from ..domain.sections import Conservation
 from ..domain.workflow import Dossier, retention_end
@@ -30,8 +29,6 @@ from ..storage.retention import RetentionEngine
 from . import dialogs
 from .documents_page import PreviewDialog, export_flow
 from .widgets import ok_cancel
-
-LABELS = REGISTER_LABELS
 
 
 def end_message(dossier: Dossier) -> str:
@@ -93,7 +90,7 @@ class JournalDialog(QDialog):
         self.table.setWordWrap(True)
         for row, e in enumerate(self.entries):
             for column, text in enumerate((short_date(e.destroyed_on), e.reference, e.legal_basis,
-                                           " ; ".join(LABELS.get(c, c) for c in e.categories))):
+                                           " ; ".join(e.labels))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
         record = QPushButton("Procès-verbal…")
@@ -119,7 +116,7 @@ class JournalDialog(QDialog):
             return
         e = self.entries[row]
         pdf = pv_destruction.build(ProviderRepository(self.vault).load(), pv_destruction.DestructionRecord(
-            e.reference, e.destroyed_on, e.legal_basis, [LABELS.get(c, c) for c in e.categories]))
+            e.reference, e.destroyed_on, e.legal_basis, e.labels))
         if dialogs.launch(PreviewDialog(DocumentKind.PV.label, pdf, self)) == QDialog.DialogCode.Accepted:
             bilan_id = BilanService(self.vault).bilan_id_of(e.reference)
             export_flow(self, DocumentKind.PV, pdf, bilan_id, e.reference, self.vault, self.clock)
