@@ -240,11 +240,14 @@ class MainWindow(QMainWindow):
         self._unfinished = False
 
     def _finish_now(self) -> None:
-        """Before the vault closes: a destruction's compaction and new key are never left undone."""
+        """Before the vault closes: a destruction's compaction and new key are never left undone, nor a key change
+        recorded as due by an earlier destruction whose rotation was interrupted or deferred."""
         if self.vault.is_open and self._unfinished:
             self.retention.compact()
             self.retention.rotate_key()
         self._unfinished = False
+        if self.vault.is_open:
+            self.vault.finish_key_change()
 
     def run_retention(self, reload: bool = True, later: bool = False) -> None:
         """Destroys what R6313-7 makes due today; a failure stays visible and is retried."""
