@@ -42,6 +42,9 @@ FILE_ERROR_MESSAGE = ("Lecture ou écriture impossible (fichier introuvable, dos
                       "ou dossier à la place d'un fichier). Rien n'a été modifié.")
 
 log = logging.getLogger(__name__)
+UNREADABLE_BILANS = ("Des données de ces bilans sont illisibles (endommagées ou modifiées hors de l'application) ; ils "
+                     "sont laissés de côté, rien n'a été modifié. Restaurez une sauvegarde, ou lancez « bilan-desktop "
+                     "check » :")
 
 
 class _FrenchHelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -127,10 +130,17 @@ def _vault():
 def _unlocked_vault(tolerate_damage: bool = False):
     """Unlocked, with the destruction engine applied first, as at every unlock (R6313-7). A damaged vault that
     `check` must examine stays open even when the engine cannot read it."""
+    from .storage.errors import DamageFound
+    from .storage.integrity import damage_message, quick_check
     from .storage.retention import RetentionEngine
     from .storage.vault import DatabaseError
     vault = _vault()
     vault.unlock(read_secret("Mot de passe du coffre : "))
+    if not tolerate_damage:  # `check` examines the vault itself, in full
+        problems = quick_check(vault.db_path, vault.raw_key)
+        if problems:
+            vault.lock()
+            raise DamageFound(damage_message(problems))
     now = SystemClock().now()
     try:
         report = RetentionEngine(vault).run(now.date(), now)
@@ -145,6 +155,8 @@ def _unlocked_vault(tolerate_damage: bool = False):
     if report.pending:
         print(f"Destruction en attente (nouvelle tentative au prochain lancement) : {', '.join(report.pending)}",
               file=sys.stderr)
+    if report.unreadable:
+        print(f"{UNREADABLE_BILANS} {', '.join(report.unreadable)}", file=sys.stderr)
     return vault
 
 
@@ -165,9 +177,14 @@ def cmd_init(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from .storage.readcheck import unreadable_part
     vault = _unlocked_vault(tolerate_damage=True)
     try:
         problems = vault.check()
+        if not problems:  # the file is sound: are its rows readable by the application?
+            where = unreadable_part(vault.conn)
+            if where:
+                problems.append(f"Données illisibles par l'application : {where}.")
         version = vault.schema_version()
         settings = vault.cipher_settings()
     finally:
@@ -186,15 +203,18 @@ def cmd_check(args) -> int:
 
 def cmd_list(args) -> int:
     from .storage.bilans import BilanRepository
-    vault = _unlocked_vault()
+    from .storage.dossiers import DossierRepository
+    vault = _unlocked_vault()  # says which bilans the engine could not read
+    skipped: list[int] = []
     try:
-        summaries = BilanRepository(vault).summaries()
+        summaries = BilanRepository(vault).summaries(skipped=skipped)
+        DossierRepository(vault).overview(skipped=skipped)
     finally:
         vault.lock()
     for s in summaries:
         print(f"{s.reference}\t{s.display_name}\t{s.funding.label}\t{s.step.label}\t{short_date(s.opened_on)}")
     print(counted(len(summaries), "bilan"), file=sys.stderr)
-    return 0
+    return EXIT_CHECK_FAILED if skipped else 0
 
 
 def cmd_backup(args) -> int:
@@ -293,6 +313,11 @@ def main(argv: list[str] | None = None) -> int:
     except VaultError as exc:
         print(exc.user_message, file=sys.stderr)
         return exc.exit_code
+    except (ValueError, TypeError, KeyError) as exc:  # a row the application cannot decode: never a traceback
+        log.warning("unreadable data: %s", type(exc).__name__)
+        print("Des données du coffre sont illisibles (endommagées ou modifiées hors de l'application). Rien n'a été "
+              "modifié ; lancez « bilan-desktop check », puis restaurez une sauvegarde si besoin.", file=sys.stderr)
+        return EXIT_DAMAGED
     except DatabaseError as exc:
         log.warning("database error: %s", type(exc).__name__)
         print("Le coffre est endommagé : lancez « bilan-desktop check », puis restaurez une sauvegarde si besoin. "

@@ -16,6 +16,7 @@ from ..storage.backup import (
     rotate_backups,
     write_backup,
 )
+from ..storage.integrity import damage_message, quick_check
 from ..storage.retention import register_rows
 from ..storage.vault import Vault
 
@@ -40,3 +41,16 @@ def prepare(vault: Vault, source: Path, secret: Secret):
 def restore(vault: Vault, source: Path, secret: Secret, now: dt.datetime,
             prepared: PreparedRestore | None = None) -> Manifest:
     return restore_backup(vault, source, secret, now, prepared)
+
+
+def integrity_check(vault: Vault):
+    """The check made at every unlock, read here; then a callable doing it on a connection of its own (for a worker
+    thread). It returns the problems as French sentences (empty when all is well)."""
+    db_path, key = vault.db_path, vault.raw_key
+    return lambda: quick_check(db_path, key)
+
+
+def damage_advice(problems: list[str]) -> str:
+    """What to tell the consultant, in French: which backup to restore. The vault keeps no list of backups: the most
+    recent one the consultant holds."""
+    return damage_message(problems)

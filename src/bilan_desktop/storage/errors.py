@@ -20,6 +20,13 @@ class WrongKeyOrDamaged(VaultError):
     exit_code = 3
 
 
+class DamageFound(VaultError):
+    """The vault opened, but the integrity check made at the unlock found damaged pages (the message says which
+    backup to restore)."""
+    user_message = ("Le coffre est endommagé. Rien n'a été modifié ; restaurez votre sauvegarde la plus récente.")
+    exit_code = 3
+
+
 class VaultDamaged(WrongKeyOrDamaged):
     """The passphrase opened the key file (its authenticated encryption proves it), yet the data file does not
     read with its key: the file is damaged, or is not the one this key file belongs to."""

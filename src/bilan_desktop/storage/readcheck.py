@@ -54,13 +54,19 @@ def _attempts(vault: Vault) -> list[tuple[str, Callable[[], Any]]]:
     return checks
 
 
-def unreadable_reason(conn) -> str | None:
-    """None when every row decodes; otherwise the French reason (what could not be read, never any content)."""
+def unreadable_part(conn) -> str | None:
+    """None when every row decodes; otherwise what could not be read, in French (never any content)."""
     vault = cast(Vault, _Reader(conn))
     for where, attempt in _attempts(vault):
         try:
             attempt()
-        except Exception as exc:  # noqa: BLE001 - whatever the decoders raise, the backup is refused
-            log.warning("restored file unreadable: %s", type(exc).__name__)
-            return UNREADABLE.format(where=where)
+        except Exception as exc:  # noqa: BLE001 - whatever the decoders raise, the data is unreadable
+            log.warning("unreadable rows: %s", type(exc).__name__)
+            return where
     return None
+
+
+def unreadable_reason(conn) -> str | None:
+    """For a restored file: None when every row decodes, otherwise why the backup is refused (French)."""
+    where = unreadable_part(conn)
+    return UNREADABLE.format(where=where) if where else None

@@ -366,13 +366,9 @@ class Vault:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def check(self) -> list[str]:
-        """Cipher (HMAC of every page) and SQLite integrity. Empty list when all is well."""
-        problems = [row[0] for row in self.conn.execute("PRAGMA cipher_integrity_check")]
-        try:
-            problems += [row[0] for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
-        except DatabaseError:
-            problems.append("structure de la base illisible (pages endommagées)")
-        return problems
+        """Cipher (HMAC of every page) and SQLite integrity, as French sentences. Empty list when all is well."""
+        from .integrity import full_check
+        return full_check(self.conn)
 
     def cipher_settings(self) -> dict[str, str]:
         names = ("cipher_version", "cipher_page_size", "cipher_hmac_algorithm", "cipher_kdf_algorithm",

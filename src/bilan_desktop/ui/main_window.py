@@ -13,6 +13,7 @@ from ..demo import DEMO_PASSPHRASE
 from ..domain.clock import Clock
 from ..domain.sections import PremierContact
 from ..domain.text import counted
+from ..services import backups
 from ..services.agenda import AgendaService
 from ..services.bilans import BilanService
 from ..storage.errors import VaultError, VaultIncomplete
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
             self.unlock_page.passphrase.selectAll()
             return
         log.info("vault unlocked")
+        self.check_integrity()  # before anything reads the vault
         self._show_unlocked()
         if self.vault.is_open and self.vault.needs_recovery_code:  # a format-1 slot dropped at a key rotation
             self._issue_recovery_code(passphrase)
@@ -174,10 +176,27 @@ class MainWindow(QMainWindow):
             self.unlock_page.show_error(message)
             return
         log.info("vault opened with the recovery code; passphrase replaced")
+        self.check_integrity()
         self._show_unlocked()
         dialogs.inform(self, self.tr("Nouveau mot de passe"),
                        self.tr("Le coffre est ouvert et votre nouveau mot de passe est enregistré. "
                                "Le code de secours reste valable."))
+
+    def check_integrity(self) -> bool:
+        """At every unlock: every page's HMAC and SQLite's quick check, on a worker thread (its own connection); a
+        damaged vault is said at once, with the backup to restore. True when all is well."""
+        if not self.vault.is_open:
+            return True
+        try:
+            problems = run_in_background(backups.integrity_check(self.vault))
+        except Exception as exc:  # noqa: BLE001 - the check itself failing is damage too
+            log.warning("integrity check failed: %s", type(exc).__name__)
+            problems = ["Le contrôle d'intégrité n'a pas pu lire le coffre."]
+        if not problems:
+            return True
+        log.warning("integrity check at unlock: %d problem(s)", len(problems))
+        dialogs.error(self, self.tr("Coffre endommagé"), backups.damage_advice(problems))
+        return False
 
     def _show_unlocked(self) -> None:
         self.unlock_page.reset()
