@@ -19,7 +19,7 @@ from ..services.bilans import BilanService
 from ..storage.errors import VaultError, VaultIncomplete
 from ..storage.exports import ProviderRepository
 from ..storage.retention import RetentionEngine
-from ..storage.vault import Vault, VaultState
+from ..storage.vault import DatabaseError, Vault, VaultState
 from . import dialogs, provider_form
 from .background import Busy, run_in_background
 from .backup_ui import restore_flow
@@ -147,8 +147,7 @@ class MainWindow(QMainWindow):
             self.unlock_page.passphrase.selectAll()
             return
         log.info("vault unlocked")
-        self.check_integrity()  # before anything reads the vault
-        self._show_unlocked()
+        self._show_checked()
         if self.vault.is_open and self.vault.needs_recovery_code:  # a format-1 slot dropped at a key rotation
             self._issue_recovery_code(passphrase)
 
@@ -176,8 +175,7 @@ class MainWindow(QMainWindow):
             self.unlock_page.show_error(message)
             return
         log.info("vault opened with the recovery code; passphrase replaced")
-        self.check_integrity()
-        self._show_unlocked()
+        self._show_checked()
         dialogs.inform(self, self.tr("Nouveau mot de passe"),
                        self.tr("Le coffre est ouvert et votre nouveau mot de passe est enregistré. "
                                "Le code de secours reste valable."))
@@ -197,6 +195,21 @@ class MainWindow(QMainWindow):
         log.warning("integrity check at unlock: %d problem(s)", len(problems))
         dialogs.error(self, self.tr("Coffre endommagé"), backups.damage_advice(problems))
         return False
+
+    def _show_checked(self) -> None:
+        """The integrity check first; a damaged vault still opens (its menu leads to « Restaurer une sauvegarde »),
+        even when the engine or the list cannot read it."""
+        if self.check_integrity():
+            self._show_unlocked()
+            return
+        try:
+            self._show_unlocked()
+        except DatabaseError as exc:
+            log.warning("damaged vault shown without its list: %s", type(exc).__name__)
+            self.stack.setCurrentWidget(self.home)
+            self.idle.set_minutes(self.prefs.auto_lock_minutes)
+            self.idle.start()
+            self.retention_status.setText(self.tr("Coffre endommagé : restaurez une sauvegarde (menu Fichier)."))
 
     def _show_unlocked(self) -> None:
         self.unlock_page.reset()

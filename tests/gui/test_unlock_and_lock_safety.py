@@ -1,0 +1,44 @@
+"""Issue 19, points 5 and 9 in the window: a key change still due (interrupted or deferred after a destruction) is
+completed before the window locks the vault, so an older copy of `coffre.db` stops opening with the key file even
+before the next unlock; a damaged vault is noticed at the unlock and the consultant told which backup to restore."""
+
+import datetime as dt
+import shutil
+
+from bilan_desktop.storage.keyfile import KeyFile
+from bilan_desktop.storage.vault import mark_key_change_due
+from tests.conftest import PASSPHRASE
+from tests.gui.conftest import create_vault
+from tests.unit.test_key_change_due import opens_with_key_file
+
+
+def test_a_key_change_due_is_completed_before_the_lock(window, tmp_path):
+    create_vault(window)
+    vault = window.vault
+    old_copy = tmp_path / "copie-avant.db"
+    shutil.copyfile(vault.db_path, old_copy)
+    with vault.transaction() as conn:  # as a destruction whose rotation was then interrupted leaves it
+        mark_key_change_due(conn, dt.datetime(2026, 11, 26, 9))
+    before = KeyFile.load(vault.key_path).open_passphrase(PASSPHRASE).masters
+    assert opens_with_key_file(old_copy, vault.folder)
+    window.lock()
+    assert not vault.is_open
+    assert KeyFile.load(vault.key_path).open_passphrase(PASSPHRASE).masters != before
+    assert not opens_with_key_file(old_copy, vault.folder)
+
+
+def test_a_damaged_vault_is_said_at_unlock_with_the_backup_to_restore(window, script):
+    from bilan_desktop.domain.beneficiary import Beneficiary
+    from bilan_desktop.domain.funding import Funding
+    from tests.gui.conftest import unlock
+    from tests.unit.test_cli_hostile import damage
+    create_vault(window)
+    for i in range(40):
+        window.repository.create(Beneficiary(f"Nom{i}", "Élodie"), Funding.CPF, window.clock.now())
+    window.lock()
+    damage(window.vault.db_path, -1)
+    said = []
+    script.expect(lambda box: said.append((box.windowTitle(), box.text())) or 0)
+    unlock(window)
+    assert said and said[0][0] == "Coffre endommagé", said
+    assert "restaurez votre sauvegarde la plus récente" in said[0][1] and "Restaurer une sauvegarde" in said[0][1]
