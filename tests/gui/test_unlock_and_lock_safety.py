@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 
 from bilan_desktop.storage.keyfile import KeyFile
-from bilan_desktop.storage.vault import mark_key_change_due
+from bilan_desktop.storage.retention import mark_key_change_due
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import create_vault
 from tests.unit.test_key_change_due import opens_with_key_file

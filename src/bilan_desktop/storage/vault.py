@@ -8,7 +8,6 @@ to open is never recreated, rewritten or migrated: it is left byte-for-byte as i
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import os
 import secrets
@@ -93,14 +92,6 @@ def open_keyed(path: Path, key_pragma: str, *, read_only: bool = False):
         conn.close()
         raise NewerSchema()
     return conn, version
-
-
-def mark_key_change_due(conn, since: dt.datetime | str) -> None:
-    """Inside the caller's transaction (a destruction, a prospect's deletion): the master key must change. The
-    mark is durable with the deletion itself and is cleared only once the new key is in the file and in the key
-    file (`Vault._rotate`); until then every unlock tries again."""
-    stamp = since.isoformat() if isinstance(since, dt.datetime) else str(since)
-    conn.execute("INSERT OR IGNORE INTO key_change_due (id, since) VALUES (1, ?)", (stamp,))
 
 
 class Vault:
@@ -285,8 +276,7 @@ class Vault:
         return self.conn.execute("SELECT 1 FROM key_change_due").fetchone() is not None
 
     def finish_key_change(self) -> bool:
-        """Complete a key change left undone (a kill, a disk error, a quit in between): at every unlock, and before
-        a lock. False when one is still due (it stays recorded, and is retried)."""
+        """Complete a key change left undone (kill, disk error): at every unlock and before a lock. False: still due."""
         if self._conn is None:
             return True
         try:

@@ -156,3 +156,18 @@ def restore_flow(parent, vault: Vault, clock: Clock) -> bool:
                    f"La sauvegarde du {manifest.created_at[8:10]}/{manifest.created_at[5:7]}/"
                    f"{manifest.created_at[:4]} a été restaurée.")
     return True
+
+
+def integrity_flow(parent, vault: Vault) -> bool:
+    """At every unlock: every page's HMAC and SQLite's quick check, on a worker thread (a connection of its own); a
+    damaged vault is said at once, with the backup to restore. True when all is well."""
+    try:
+        problems = run_in_background(backups.integrity_check(vault))
+    except Exception as exc:  # noqa: BLE001 - the check itself failing is damage too
+        log.warning("integrity check failed: %s", type(exc).__name__)
+        problems = ["Le contrôle d'intégrité n'a pas pu lire le coffre."]
+    if not problems:
+        return True
+    log.warning("integrity check at unlock: %d problem(s)", len(problems))
+    dialogs.error(parent, "Coffre endommagé", backups.damage_advice(problems))
+    return False

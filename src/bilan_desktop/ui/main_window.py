@@ -13,7 +13,6 @@ from ..demo import DEMO_PASSPHRASE
 from ..domain.clock import Clock
 from ..domain.sections import PremierContact
 from ..domain.text import counted
-from ..services import backups
 from ..services.agenda import AgendaService
 from ..services.bilans import BilanService
 from ..storage.errors import VaultError, VaultIncomplete
@@ -22,7 +21,7 @@ from ..storage.retention import RetentionEngine
 from ..storage.vault import DatabaseError, Vault, VaultState
 from . import dialogs, provider_form
 from .background import Busy, run_in_background
-from .backup_ui import restore_flow
+from .backup_ui import integrity_flow, restore_flow
 from .beneficiary_form import NewBilanDialog
 from .bilan_list import BilanListPage
 from .guards import ClipboardGuard, IdleWatcher
@@ -180,35 +179,16 @@ class MainWindow(QMainWindow):
                        self.tr("Le coffre est ouvert et votre nouveau mot de passe est enregistré. "
                                "Le code de secours reste valable."))
 
-    def check_integrity(self) -> bool:
-        """At every unlock: every page's HMAC and SQLite's quick check, on a worker thread (its own connection); a
-        damaged vault is said at once, with the backup to restore. True when all is well."""
-        if not self.vault.is_open:
-            return True
-        try:
-            problems = run_in_background(backups.integrity_check(self.vault))
-        except Exception as exc:  # noqa: BLE001 - the check itself failing is damage too
-            log.warning("integrity check failed: %s", type(exc).__name__)
-            problems = ["Le contrôle d'intégrité n'a pas pu lire le coffre."]
-        if not problems:
-            return True
-        log.warning("integrity check at unlock: %d problem(s)", len(problems))
-        dialogs.error(self, self.tr("Coffre endommagé"), backups.damage_advice(problems))
-        return False
-
     def _show_checked(self) -> None:
-        """The integrity check first; a damaged vault still opens (its menu leads to « Restaurer une sauvegarde »),
-        even when the engine or the list cannot read it."""
-        if self.check_integrity():
-            self._show_unlocked()
-            return
+        """The integrity check first (a worker thread); a damaged vault still opens on its menu (« Restaurer une
+        sauvegarde »), even when the engine or the list cannot read it."""
+        sound = integrity_flow(self, self.vault)
         try:
             self._show_unlocked()
-        except DatabaseError as exc:
-            log.warning("damaged vault shown without its list: %s", type(exc).__name__)
+        except DatabaseError:
+            if sound:
+                raise
             self.stack.setCurrentWidget(self.home)
-            self.idle.set_minutes(self.prefs.auto_lock_minutes)
-            self.idle.start()
             self.retention_status.setText(self.tr("Coffre endommagé : restaurez une sauvegarde (menu Fichier)."))
 
     def _show_unlocked(self) -> None:
