@@ -128,8 +128,9 @@ def _vault():
 
 
 def _unlocked_vault(tolerate_damage: bool = False):
-    """Unlocked, with the destruction engine applied first, as at every unlock (R6313-7). A damaged vault that
-    `check` must examine stays open even when the engine cannot read it."""
+    """Unlocked, with the destruction engine applied first, as at every unlock (R6313-7). A damaged vault is refused
+    (the quick integrity check), except by `check`, which examines it, and `restore`, which replaces it: for them it
+    stays open even when the engine cannot read it."""
     from .storage.errors import DamageFound
     from .storage.integrity import damage_message, quick_check
     from .storage.retention import RetentionEngine
@@ -149,6 +150,7 @@ def _unlocked_vault(tolerate_damage: bool = False):
             vault.lock()
             raise
         print("Le moteur de destruction n'a pas pu lire le coffre (pages endommagées).", file=sys.stderr)
+        vault.reopen()
         return vault
     if report.destroyed:
         print(f"Destruction réglementaire effectuée : {', '.join(report.destroyed)}", file=sys.stderr)
@@ -233,7 +235,7 @@ def cmd_backup(args) -> int:
 
 def cmd_restore(args) -> int:
     from .services.backups import restore
-    vault = _unlocked_vault()
+    vault = _unlocked_vault(tolerate_damage=True)  # restoring is the cure for a damaged vault
     try:
         secret = read_secret("Mot de passe de la sauvegarde : ")
         manifest = restore(vault, Path(args.input), secret, SystemClock().now())

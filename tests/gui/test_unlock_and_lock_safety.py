@@ -5,8 +5,8 @@ before the next unlock; a damaged vault is noticed at the unlock and the consult
 import datetime as dt
 import shutil
 
+from bilan_desktop.storage.keychange import mark_key_change_due
 from bilan_desktop.storage.keyfile import KeyFile
-from bilan_desktop.storage.retention import mark_key_change_due
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import create_vault
 from tests.unit.test_key_change_due import opens_with_key_file

@@ -70,13 +70,26 @@ def test_the_message_says_which_backup_to_restore():
 
 
 @pytest.mark.slow
-def test_list_of_a_vault_whose_last_page_is_damaged_does_not_exit_0(data):  # noqa: F811
+def test_list_of_a_vault_whose_last_page_is_damaged_does_not_exit_0(data, tmp_path):  # noqa: F811
+    import datetime as dt
+
+    from bilan_desktop.storage.backup import write_backup
+    from bilan_desktop.storage.vault import Vault
+    backup, secret = tmp_path / "veille.bilanbak", "phrase de la sauvegarde de la veille"
+    vault = Vault(data)
+    vault.unlock(PASSPHRASE)
+    write_backup(vault, backup, secret, dt.datetime(2026, 6, 1, 9))
+    vault.lock()
     damage(data / "coffre.db", -1)
     before = snapshot(data)
     result = run("list", "--data-dir", data, stdin=PASSPHRASE + "\n")
     assert_clean(result, 3, "Le coffre est endommagé", "restaurez votre sauvegarde la plus récente")
     assert result.stdout == ""  # not a partial list presented as the whole
     assert snapshot(data) == before
+    restored = run("restore", backup, "--data-dir", data, stdin=f"{PASSPHRASE}\n{secret}\n")  # the advice works
+    assert restored.returncode == 0, restored.stderr
+    listed = run("list", "--data-dir", data, stdin=PASSPHRASE + "\n")
+    assert listed.returncode == 0 and "40 bilans" in listed.stderr, listed.stderr
 
 
 @pytest.mark.slow

@@ -22,6 +22,7 @@ from ..domain.retention import BASIS, Due, due_now
 from ..domain.sharing import COPIES_DESTROYED_WITH
 from .bilans import delete_dossier
 from .dossiers import DossierRepository
+from .keychange import mark_key_change_due
 from .vault import DatabaseError, Vault
 
 log = logging.getLogger(__name__)
@@ -51,14 +52,6 @@ class RegisterEntry:
     def labels(self) -> list[str]:
         """What was destroyed, in French (the journal and the procès-verbal)."""
         return entry_labels(self.kind, self.categories)
-
-
-def mark_key_change_due(conn, since: dt.datetime | str) -> None:
-    """Inside the caller's transaction (a destruction, a prospect's deletion): the master key must change. The
-    mark is durable with the deletion itself and is cleared only once the new key is in the file and in the key
-    file (`Vault._rotate`); until then every unlock tries again."""
-    stamp = since.isoformat() if isinstance(since, dt.datetime) else str(since)
-    conn.execute("INSERT OR IGNORE INTO key_change_due (id, since) VALUES (1, ?)", (stamp,))
 
 
 class RetentionEngine:

@@ -8,7 +8,6 @@ to open is never recreated, rewritten or migrated: it is left byte-for-byte as i
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import secrets
 import shutil
@@ -30,11 +29,11 @@ from .errors import (
     VaultMissing,
     WrongKeyOrDamaged,
 )
+from .keychange import KeyChange
 from .keyfile import KdfParams, KeyFile, Unwrapped, check_new_passphrase, new_recovery_code
 from .migrations import APPLICATION_ID, CURRENT_VERSION, migrate
 
 DatabaseError = sqlcipher3.DatabaseError
-log = logging.getLogger(__name__)
 
 
 class VaultState(Enum):
@@ -94,7 +93,7 @@ def open_keyed(path: Path, key_pragma: str, *, read_only: bool = False):
     return conn, version
 
 
-class Vault:
+class Vault(KeyChange):
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.db_path = self.folder / VAULT_FILE
@@ -271,20 +270,6 @@ class Vault:
         self._rotate(self.load_keyfile())
         return True
 
-    def key_change_due(self) -> bool:
-        """A destruction (or a prospect's deletion) was committed and the master key has not changed since."""
-        return self.conn.execute("SELECT 1 FROM key_change_due").fetchone() is not None
-
-    def finish_key_change(self) -> bool:
-        """Complete a key change left undone (kill, disk error): at every unlock and before a lock. False: still due."""
-        if self._conn is None:
-            return True
-        try:
-            return not self.key_change_due() or self.rotate_master_key()
-        except (DatabaseError, OSError) as exc:
-            log.warning("key rotation deferred: %s", type(exc).__name__)
-            return False
-
     def _rotate(self, keyfile: KeyFile) -> None:
         assert self._wrapping is not None
         new_key = secrets.token_bytes(32)
@@ -294,11 +279,7 @@ class Vault:
         self._key = new_key
         keyfile.promote_master()
         keyfile.save(self.key_path)  # 3. the old key is forgotten (write_bytes_atomic: fsynced)
-        self._key_changed()
-
-    def _key_changed(self) -> None:
-        """4. Only now, with the new key durable in both files, is the due key change forgotten."""
-        self.conn.execute("DELETE FROM key_change_due")
+        self._key_changed()  # 4. only now, the new key durable in both files, is the due key change forgotten
 
     def open_with_key(self, key: bytes) -> None:
         """For recovery tools and tests that already hold the raw key."""
