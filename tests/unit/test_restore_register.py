@@ -15,7 +15,7 @@ from bilan_desktop.domain.registry import Category, EntryKind
 from bilan_desktop.domain.retention import Due
 from bilan_desktop.domain.sections import Conservation, Suivi
 from bilan_desktop.services.bilans import BilanService
-from bilan_desktop.storage.backup import restore_backup, write_backup
+from bilan_desktop.storage.backup import inspect_backup, restore_backup, write_backup
 from bilan_desktop.storage.dossiers import DossierRepository
 from bilan_desktop.storage.retention import RetentionEngine, apply_entry
 from bilan_desktop.storage.vault import Vault
@@ -129,6 +129,7 @@ def test_an_old_backup_restores_across_every_kind_of_register_entry(vault, every
     register = _register(vault)
     assert len(register) == sum(max(1, len(k.entries)) for k in KINDS)
     monkeypatch.setattr(RetentionEngine, "run", lambda self, today, now, finish=True: None)  # the register alone
+    assert inspect_backup(vault, target, SECRET).destroyed_since == sorted(references.values())
     restore_backup(vault, target, SECRET, RESTORED_AT)
     assert _register(vault) == register  # every entry once, none lost, none doubled
     for kind, bilan_id in zip(KINDS, ids, strict=True):
@@ -205,6 +206,8 @@ def test_a_doctored_register_in_the_backup_brings_nothing_back(vault, tmp_path, 
                              "categories, recorded_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?)", entry)])
     if where == "only in the backup":  # the current vault's register says nothing: the backup's own is applied
         vault.conn.execute("DELETE FROM destruction_register")
+    else:  # the restore dialog is not fooled either: the backup still holds what the register says is destroyed
+        assert inspect_backup(vault, target, SECRET).destroyed_since == ["BC-2026-0001"]
     monkeypatch.setattr(RetentionEngine, "run", lambda self, today, now, finish=True: None)  # no dates involved
     restore_backup(vault, target, SECRET, dt.datetime(2026, 6, 2, 9))
     assert _content(vault.conn, 1) == set()

@@ -41,7 +41,7 @@ from .errors import BackupInvalid, NewerSchema, WrongKeyOrDamaged
 from .keyfile import check_new_passphrase
 from .migrations import APPLICATION_ID, migrate
 from .readcheck import unreadable_reason
-from .retention import RetentionEngine, carry_forward, register_rows
+from .retention import RetentionEngine, carry_forward, register_rows, still_present
 from .vault import DatabaseError, Vault, configure, open_keyed, raw_key_pragma
 
 MANIFEST_TABLE = "backup_manifest"
@@ -224,24 +224,22 @@ def verify_backup(path: Path, passphrase: Secret) -> Manifest:
 @dataclass(frozen=True)
 class BackupInfo:
     manifest: Manifest
-    destroyed_since: list[str]  # references destroyed in the vault since the backup was made
-
-
-def _register_keys(conn) -> set[tuple[str, str]]:
-    """(reference, day) of every entry: the categories' spelling changed with schema 9 (a prospect's deletion)."""
-    return {(r[0], r[1]) for r in conn.execute("SELECT reference, destroyed_on FROM destruction_register")}
+    destroyed_since: list[str]  # references whose destroyed content (or deleted dossier) the backup still holds
 
 
 def inspect_backup(vault: Vault, source: Path, passphrase: Secret) -> BackupInfo:
-    """Verify a backup and tell what restoring it means: which destructions it predates (they will be applied
-    again before anything is shown)."""
+    """Verify a backup and tell what restoring it means: which of the vault's destructions (and prospects' deletions)
+    it still holds the content of, whatever its own register says (they will be applied again before anything is
+    shown)."""
     secret = as_secret(passphrase)
     manifest = verify_backup(source, secret)
+    rows = register_rows(vault.conn)
     with open_backup(source, secret) as conn:
-        has_register = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'destruction_register'").fetchone()
-        known = _register_keys(conn) if has_register else set()
-    missing = sorted({key[0] for key in _register_keys(vault.conn) - known})
-    return BackupInfo(manifest, missing)
+        try:
+            held = sorted({row[0] for row in rows if still_present(conn, row)})
+        except (DatabaseError, ValueError, TypeError):  # a file of an early schema, or unreadable: all, to be safe
+            held = sorted({row[0] for row in rows})
+    return BackupInfo(manifest, held)
 
 
 def _schema(conn) -> list[tuple]:

@@ -253,17 +253,30 @@ def _categories(text: str) -> tuple[EntryKind | None, set[Category]]:
     return None, {known[v] for v in values if v in known}
 
 
-def apply_entry(target, row: tuple) -> bool:
-    """Delete again, in `target`, whatever a register entry claims gone and is still there: the categories of a
-    destruction, or the whole dossier (identity included) of a prospect's deletion. Only bilans that existed when the
-    entry was recorded are concerned (by reference; a later bilan that took the same reference is not). Returns True
-    when something was deleted."""
+def _targets(conn, row: tuple) -> tuple[EntryKind, set[Category], list[int]]:
+    """What a register entry concerns in `conn`: its kind, its categories, and the bilans that existed when it was
+    recorded (by reference; a later bilan that took the same reference is not concerned)."""
     reference, _day, _basis, categories, recorded_at, kind = row
     legacy, wanted = _categories(categories)
-    kind = legacy or EntryKind(kind)
-    bilan_ids = [r[0] for r in target.execute(
+    bilan_ids = [r[0] for r in conn.execute(
         "SELECT b.id FROM bilan b JOIN beneficiary p ON p.id = b.beneficiary_id WHERE b.reference = ? AND "
         "p.created_at <= ?", (reference, recorded_at))]
+    return legacy or EntryKind(kind), wanted, bilan_ids
+
+
+def still_present(conn, row: tuple) -> bool:
+    """Whether `conn` (read only: a backup being inspected) still holds what a register entry claims gone."""
+    kind, wanted, bilan_ids = _targets(conn, row)
+    if kind is EntryKind.SUPPRESSION_DOSSIER:
+        return bool(bilan_ids)
+    return bool(wanted) and any(_remaining(conn, bilan_id, wanted) for bilan_id in bilan_ids)
+
+
+def apply_entry(target, row: tuple) -> bool:
+    """Delete again, in `target`, whatever a register entry claims gone and is still there: the categories of a
+    destruction, or the whole dossier (identity included) of a prospect's deletion. Returns True when something was
+    deleted."""
+    kind, wanted, bilan_ids = _targets(target, row)
     deleted = False
     for bilan_id in bilan_ids:
         if kind is EntryKind.SUPPRESSION_DOSSIER:
