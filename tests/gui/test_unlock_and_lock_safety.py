@@ -42,3 +42,18 @@ def test_a_damaged_vault_is_said_at_unlock_with_the_backup_to_restore(window, sc
     unlock(window)
     assert said and said[0][0] == "Coffre endommagé", said
     assert "restaurez votre sauvegarde la plus récente" in said[0][1] and "Restaurer une sauvegarde" in said[0][1]
+
+
+def test_a_bilan_with_an_unreadable_row_is_left_out_and_said(window, script):
+    from bilan_desktop.domain.beneficiary import Beneficiary
+    from bilan_desktop.domain.funding import Funding
+    from tests.gui.conftest import unlock
+    create_vault(window)
+    for name in ("Lisible", "Abimee"):
+        window.repository.create(Beneficiary(name, "Élodie"), Funding.CPF, window.clock.now())
+    window.vault.conn.execute("UPDATE bilan SET step = 'etape-inventee' WHERE id = 2")
+    window.lock()
+    unlock(window)  # no « Erreur inattendue »: the engine and the list skip the row
+    assert window.stack.currentWidget() is window.home
+    assert "Bilans illisibles" in window.retention_status.text() and "BC-2026-0002" in window.retention_status.text()
+    assert window.list_page.model.total == 1

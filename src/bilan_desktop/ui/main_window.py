@@ -274,6 +274,9 @@ class MainWindow(QMainWindow):
         if report.pending:
             self.retention_status.setText(f"Destruction en attente ({', '.join(report.pending)}) : nouvelle "
                                           "tentative automatique. Vérifiez l'espace disque.")
+        elif report.unreadable:  # left out of the list and of the destructions: a restore repairs them
+            self.retention_status.setText("Bilans illisibles, restaurez une sauvegarde : "
+                                          + ", ".join(report.unreadable))
         else:
             self.retention_status.setText(f"{counted(len(report.offvault), 'copie')} hors coffre à détruire"
                                           if report.offvault else "")
