@@ -24,7 +24,7 @@ EXIT_CODES = """codes de sortie :
   4  aucun coffre dans ce dossier (ou, pour init, un coffre existe déjà)
   5  coffre déjà ouvert par une autre instance de Bilan Desktop
   6  sauvegarde invalide, endommagée ou mot de passe de sauvegarde incorrect
-  7  le contrôle d'intégrité a trouvé des problèmes
+  7  le contrôle d'intégrité a trouvé des problèmes (pour list : des bilans illisibles, laissés de côté)
   8  installation défectueuse (version de Qt pour Python incompatible)
   9  fichier ou dossier inutilisable (introuvable, protégé en écriture, disque plein, dossier à la place d'un fichier)
   10 export refusé (bilan inconnu, document indisponible, destinataire non autorisé par l'art. L6313-4)
