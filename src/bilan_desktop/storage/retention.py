@@ -3,24 +3,24 @@
 Each bilan's due content is deleted in one transaction that also writes the register entry (reference,
 date, legal basis, categories — never any content); then freed pages are wiped (secure_delete is on,
 VACUUM rewrites the file). A failure (disk full, read-only) leaves everything as it was: what is due stays
-due and the next run retries. Working copies of the synthèse exported to the consultant's disk are deleted
-when unchanged, or listed as « copie hors coffre à détruire »."""
+due and the next run retries. The copies of a destroyed category exported to the consultant's disk (whoever they
+were for) are deleted when unchanged, found by their hash when renamed or moved, or listed as « copie hors coffre à
+détruire » (changed) or « introuvable » (storage.offvault)."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import logging
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..domain.registry import SECTIONS_OF, Category
 from ..domain.retention import BASIS, Due, due_now
 from ..domain.sharing import COPIES_DESTROYED_WITH
 from .dossiers import DossierRepository
+from .exports import ExportLog
+from .offvault import CopiesOutcome, OffVaultCopies
 from .vault import DatabaseError, Vault
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 class EngineReport:
     destroyed: list[str] = field(default_factory=list)  # references
     pending: list[str] = field(default_factory=list)  # references whose destruction failed and will be retried
-    offvault: list[str] = field(default_factory=list)  # working copies changed since export: to destroy by hand
+    offvault: list[str] = field(default_factory=list)  # copies changed since export: to destroy by hand
+    missing: list[str] = field(default_factory=list)  # copies neither at their path nor found by their hash
     unfinished: bool = False  # destroyed, compaction and new key still to do (run(..., finish=False))
     # The bilans' administrative facts the run read: a destruction leaves them as they were, so the list that
     # follows may use them instead of reading 2,000 bilans again.
@@ -58,7 +59,7 @@ class RetentionEngine:
                         "LIMIT 1", (bilan_id,)).fetchone():
             present.add(Category.CONTENU)
         for (document,) in conn.execute("SELECT DISTINCT document FROM export_log WHERE bilan_id = ? AND "
-                                        "destination = 'travail' AND copy_status IS NULL", (bilan_id,)):
+                                        "path IS NOT NULL AND copy_status IS NULL", (bilan_id,)):
             if document in COPIES_DESTROYED_WITH:
                 present.add(COPIES_DESTROYED_WITH[document])
         return present
@@ -68,6 +69,7 @@ class RetentionEngine:
         `compact()` and `rotate_key()`, so that the caller can let its event loop turn between the three steps."""
         report = EngineReport()
         report.overview = DossierRepository(self.vault).overview()
+        copies = OffVaultCopies(self.vault)
         for dossier in report.overview.values():
             due = due_now(dossier, today)  # pure and cheap: most bilans have nothing due
             if due:
@@ -82,10 +84,9 @@ class RetentionEngine:
                 report.pending.append(dossier.reference)
                 continue
             report.destroyed.append(dossier.reference)
-            report.offvault += self._remove_working_copies(dossier.bilan_id, due, now)
-        report.offvault += [r[0] for r in self.vault.conn.execute(
-            "SELECT path FROM export_log WHERE copy_status = 'modifiee' ORDER BY id")]
-        report.offvault = sorted(set(report.offvault))
+            copies.remove(dossier.bilan_id, {d.category for d in due})
+        copies.settle()
+        report.offvault, report.missing = copies.listed()
         if report.destroyed:
             log.info("destruction done: %d bilan(s)", len(report.destroyed))
             if finish:
@@ -95,17 +96,23 @@ class RetentionEngine:
                 report.unfinished = True
         return report
 
-    def delete_prospect(self, bilan_id: int, reference: str, basis: str, today: dt.date, now: dt.datetime) -> None:
+    def delete_prospect(self, bilan_id: int, reference: str, basis: str, today: dt.date,
+                        now: dt.datetime) -> CopiesOutcome:
         """Delete a dossier outright, with a register entry that names nobody, then wipe its pages and rotate the
-        key, as after any destruction."""
+        key, as after any destruction. Every copy of its documents outside the vault is deleted (or, changed or not
+        found, returned for the window to show once) and its path forgotten."""
         from .bilans import delete_dossier
+        copies = OffVaultCopies(self.vault)
+        tracked = ExportLog(self.vault).tracked(bilan_id)
         with self.vault.transaction() as conn:
             delete_dossier(conn, bilan_id)
             conn.execute("INSERT INTO destruction_register (bilan_id, reference, destroyed_on, legal_basis, "
                          "categories, recorded_at) VALUES (NULL, ?, ?, ?, ?, ?)",
                          (reference, today.isoformat(), basis, json.dumps(["dossier"]), now.isoformat()))
+        outcome = copies.dispose_all(tracked, forget_paths=True)
         self.compact()
         self.rotate_key()
+        return outcome
 
     def compact(self) -> None:
         try:
@@ -129,24 +136,6 @@ class RetentionEngine:
                          "categories, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                          (bilan_id, reference, today.isoformat(), f"{BASIS} — {', '.join(reasons)}",
                           json.dumps(sorted(c.value for c in categories)), now.isoformat()))
-
-    def _remove_working_copies(self, bilan_id: int, due: list[Due], now: dt.datetime) -> list[str]:
-        categories = {d.category for d in due}
-        documents = [doc for doc, category in COPIES_DESTROYED_WITH.items() if category in categories]
-        if not documents:
-            return []
-        changed = []
-        marks = ",".join("?" * len(documents))
-        rows = self.vault.conn.execute(f"SELECT id, path, sha256 FROM export_log WHERE bilan_id = ? AND document IN "
-                                       f"({marks}) AND destination = 'travail' AND copy_status IS NULL",
-                                       (bilan_id, *documents)).fetchall()
-        for export_id, path, digest in rows:
-            status = _remove_if_unchanged(Path(path), digest) if path else "absente"
-            if status == "modifiee":
-                changed.append(path)
-            with self.vault.transaction() as conn:
-                conn.execute("UPDATE export_log SET copy_status = ? WHERE id = ?", (status, export_id))
-        return changed
 
     def _compact(self) -> None:
         """Freed pages hold nothing (secure_delete); VACUUM rewrites the file without them."""
@@ -236,19 +225,3 @@ def carry_forward(rows: list[tuple], target) -> list[str]:
                        (bilan_id, reference, destroyed_on, basis, categories, recorded_at))
         carried.append(reference)
     return carried
-
-
-def _remove_if_unchanged(path: Path, digest: str | None) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return "absente"
-    except OSError:
-        return "modifiee"
-    if digest and hashlib.sha256(data).hexdigest() == digest:
-        try:
-            os.remove(path)
-            return "supprimee"
-        except OSError:
-            return "modifiee"
-    return "modifiee"

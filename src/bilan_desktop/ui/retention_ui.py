@@ -32,6 +32,10 @@ from .documents_page import PreviewDialog, export_flow
 from .widgets import ok_cancel
 
 LABELS = REGISTER_LABELS
+COPIES_NOTICE = ("Les copies de ces documents exportées depuis l'application (pour vous, pour le bénéficiaire ou pour un "
+                 "tiers) sont supprimées de cet ordinateur au même moment, même renommées ou déplacées à côté : "
+                 "remettez ou envoyez la synthèse avant de confirmer. Celles qui ont été modifiées ou que "
+                 "l'application ne retrouve pas sont listées dans le journal des destructions.")
 
 
 def end_message(dossier: Dossier) -> str:
@@ -49,6 +53,7 @@ def end_message(dossier: Dossier) -> str:
                         " : plus rien n'est conservé au-delà de la fin du bilan.")
     lines += [f"• {d.category.label}" for d in now]
     lines += [f"• plus tard, le {long_date(d.since)} : {d.category.label}" for d in later]
+    lines.append(COPIES_NOTICE)
     lines.append(KEPT)
     return "\n".join(lines)
 
