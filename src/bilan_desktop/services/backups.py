@@ -1,4 +1,5 @@
-"""Backing up and restoring the vault: the use cases the window and the command line share."""
+"""Backing up and restoring the vault: the use cases the window and the command line share. Every backup the
+application writes is recorded in the vault and expires by the policy of storage.backup_log (R6313-7)."""
 
 from __future__ import annotations
 
@@ -16,14 +17,48 @@ from ..storage.backup import (
     rotate_backups,
     write_backup,
 )
+from ..storage.backup_log import BackupLog, BackupRecord
+from ..storage.outside_records import carry_into_file, outside_records
 from ..storage.retention import register_rows
 from ..storage.vault import Vault
 
 
 def back_up(vault: Vault, target: Path, secret: Secret, now: dt.datetime, keep: int = 0) -> tuple[Manifest, list[Path]]:
-    """Write a verified backup (the destruction engine runs first), then keep the `keep` newest of the folder."""
+    """Write a verified backup (the destruction engine runs first) and record it; then keep the `keep` newest of the
+    folder, and delete the older backups the policy lets go now that this one exists. Returns what was deleted."""
     manifest = write_backup(vault, target, secret, now)
-    return manifest, rotate_backups(target.parent, keep, target)
+    log = BackupLog(vault)
+    log.record(Path(target), now)
+    removed = rotate_backups(Path(target).parent, keep, Path(target))
+    log.mark_deleted(removed)
+    return manifest, removed + [p for p in log.prune(now) if p not in removed]
+
+
+def prune(vault: Vault, now: dt.datetime) -> list[Path]:
+    """Delete the application's backups that have expired or hold destroyed content, when a newer one exists."""
+    return BackupLog(vault).prune(now)
+
+
+def holding_destroyed(vault: Vault) -> list[BackupRecord]:
+    """The application's backups made before a destruction, not yet deleted: a newer backup is needed first."""
+    return BackupLog(vault).holding()
+
+
+def replaced(vault: Vault) -> list[BackupRecord]:
+    """Backups whose file was replaced at its path (never deleted by the application)."""
+    return BackupLog(vault).replaced()
+
+
+def dismiss(vault: Vault) -> None:
+    BackupLog(vault).dismiss()
+
+
+def horizon_months(vault: Vault) -> int:
+    return BackupLog(vault).horizon_months()
+
+
+def set_horizon_months(vault: Vault, months: int) -> None:
+    BackupLog(vault).set_horizon_months(months)
 
 
 def inspect(vault: Vault, source: Path, secret: Secret) -> BackupInfo:
@@ -34,9 +69,21 @@ def prepare(vault: Vault, source: Path, secret: Secret):
     """What `restore` needs from the vault, read here; then a callable doing the slow part without it (for a
     worker thread)."""
     key, db_path, register = vault.raw_key, vault.db_path, register_rows(vault.conn)
-    return lambda: prepare_restore(key, db_path, register, source, secret)
+    outside = outside_records(vault.conn)
+
+    def slow() -> PreparedRestore:
+        ready = prepare_restore(key, db_path, register, source, secret)
+        try:
+            carry_into_file(key, ready.tmp, outside)
+        except BaseException:
+            ready.tmp.unlink(missing_ok=True)
+            raise
+        return ready
+    return slow
 
 
 def restore(vault: Vault, source: Path, secret: Secret, now: dt.datetime,
             prepared: PreparedRestore | None = None) -> Manifest:
-    return restore_backup(vault, source, secret, now, prepared)
+    """The records of what lies outside the vault (backups written, copies exported and their fate) are the current
+    vault's, which knows more than any backup: they are carried into the restored content before the swap."""
+    return restore_backup(vault, source, secret, now, prepared or prepare(vault, source, secret)())

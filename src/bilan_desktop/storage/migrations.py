@@ -179,6 +179,15 @@ CREATE TABLE satisfaction_form (
 """
 
 
+def _to_v10(conn) -> None:
+    """Issue 19: the application's own backups (path, date, SHA-256, size: never any content), so that those made
+    before a destruction, or older than the horizon the consultant sets, can be deleted once a newer one exists; and
+    the vault's own settings (that horizon). Idempotent: it may follow another branch's step of the same number."""
+    conn.execute("CREATE TABLE IF NOT EXISTS backup_log (id INTEGER PRIMARY KEY, path TEXT NOT NULL, created_at TEXT "
+                 "NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, status TEXT)")
+    conn.execute("CREATE TABLE IF NOT EXISTS vault_setting (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 def _script(sql: str) -> Callable:
     def apply(conn) -> None:
         for statement in sql.split(";"):
@@ -193,9 +202,10 @@ def _script(sql: str) -> Callable:
 # proof of attendance (signatures drawn on screen, connection times), the beneficiary's civility, status and
 # employer, the provider's signature and stamp, and exports to a funder or to the CEP operator; v7 the consultant's
 # personal dictionary (names, jargon) and library of paragraphs, across bilans; v8 the Qualiopi registers
-# (complaints, improvement actions) and the token of each fillable follow-up questionnaire sent.
+# (complaints, improvement actions) and the token of each fillable follow-up questionnaire sent; v10 the log of
+# the application's own backups and the vault's settings (on this branch it directly follows v8: see _to_v10).
 MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4), _script(_V5), _script(_V6),
-                              _script(_V7), _script(_V8)]
+                              _script(_V7), _script(_V8), _to_v10]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
