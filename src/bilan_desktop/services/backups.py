@@ -17,10 +17,12 @@ from ..storage.backup import (
     rotate_backups,
     write_backup,
 )
-from ..storage.backup_log import BackupLog, BackupRecord
+from ..storage.backup_log import HORIZON_RANGE, BackupLog, BackupRecord
 from ..storage.outside_records import carry_into_file, outside_records
 from ..storage.retention import register_rows
 from ..storage.vault import Vault
+
+__all__ = ["HORIZON_RANGE", "back_up", "prune", "restore"]
 
 
 def back_up(vault: Vault, target: Path, secret: Secret, now: dt.datetime, keep: int = 0) -> tuple[Manifest, list[Path]]:

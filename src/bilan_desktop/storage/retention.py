@@ -32,6 +32,7 @@ class EngineReport:
     pending: list[str] = field(default_factory=list)  # references whose destruction failed and will be retried
     offvault: list[str] = field(default_factory=list)  # copies changed since export: to destroy by hand
     missing: list[str] = field(default_factory=list)  # copies neither at their path nor found by their hash
+    unreached: int = 0  # copies of this run's destructions that were changed or not found
     unfinished: bool = False  # destroyed, compaction and new key still to do (run(..., finish=False))
     # The bilans' administrative facts the run read: a destruction leaves them as they were, so the list that
     # follows may use them instead of reading 2,000 bilans again.
@@ -84,7 +85,8 @@ class RetentionEngine:
                 report.pending.append(dossier.reference)
                 continue
             report.destroyed.append(dossier.reference)
-            copies.remove(dossier.bilan_id, {d.category for d in due})
+            outcome = copies.remove(dossier.bilan_id, {d.category for d in due})
+            report.unreached += len(outcome.changed) + len(outcome.missing)
         copies.settle()
         report.offvault, report.missing = copies.listed()
         if report.destroyed:
