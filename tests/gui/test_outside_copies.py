@@ -90,8 +90,8 @@ def test_prospect_deletion_says_which_copies_it_could_not_delete(window, script,
 
 
 def test_backup_horizon_is_set_in_the_settings(window, script):
-    from tests.gui.conftest import create_vault
     from bilan_desktop.ui.settings_dialog import SettingsDialog
+    from tests.gui.conftest import create_vault
     create_vault(window)
     dialog = SettingsDialog(window.vault, window.prefs, window)
     assert dialog.backup_horizon.value() == 3
