@@ -35,6 +35,7 @@ def test_a_copy_for_the_beneficiary_is_tracked_and_deleted_with_its_category(vau
     copy = _export(vault, bilan_id, tmp_path / "exports" / "synthese-pour-elle.pdf", Destination.BENEFICIAIRE)
     (entry,) = ExportLog(vault).entries(bilan_id)
     assert entry.path == str(copy) and entry.sha256 == hashlib.sha256(SYNTHESE).hexdigest()
+    assert vault.conn.execute("SELECT size FROM export_log").fetchone()[0] == len(SYNTHESE)
     report = RetentionEngine(vault).run(DUE, NOW)
     assert report.destroyed == ["BC-2026-0001"] and not copy.exists()
     assert _fates(vault) == [("beneficiaire", "supprimee")]
@@ -51,6 +52,21 @@ def test_a_renamed_copy_is_found_by_its_hash_and_deleted(vault, tmp_path):
     report = RetentionEngine(vault).run(DUE, NOW)
     assert not renamed.exists() and other.exists()
     assert _fates(vault) == [("travail", "supprimee")] and report.missing == []
+
+
+def test_only_files_of_the_copy_s_size_are_read(vault, tmp_path, monkeypatch):
+    from bilan_desktop.storage import offvault
+    bilan_id = fill_bilan(vault)
+    copy = _export(vault, bilan_id, tmp_path / "out" / "synthese.pdf")
+    copy.rename(tmp_path / "out" / "renommee.pdf")
+    for i in range(5):
+        (tmp_path / "out" / f"autre-{i}.pdf").write_bytes(b"%PDF other" * (i + 1))
+    read = []
+    real = offvault.sha256_of
+    monkeypatch.setattr(offvault, "sha256_of", lambda path, limit=None: read.append(path.name) or real(path, limit))
+    RetentionEngine(vault).run(DUE, NOW)
+    assert not (tmp_path / "out" / "renommee.pdf").exists()
+    assert [name for name in read if name.startswith("autre")] == []
 
 
 def test_copies_moved_to_a_subfolder_or_a_neighbour_folder_are_found(vault, tmp_path):

@@ -33,7 +33,7 @@ class DocumentService:
             raise RuleViolation(problems)
         write_bytes_atomic(path, data, mode=0o600)
         ExportLog(self.vault).record(bilan_id, reference, document, destination, str(path),
-                                     hashlib.sha256(data).hexdigest(), now)
+                                     hashlib.sha256(data).hexdigest(), now, len(data))
         sweep_temp_files([path.parent])  # what an earlier export killed midway left in this folder
         if document == "synthese" and destination is Destination.CEP and bilan_id is not None:
             self._record_cep_transmission(bilan_id, now)

@@ -54,22 +54,24 @@ class ExportLog:
         self.vault = vault
 
     def record(self, bilan_id: int | None, reference: str, document: str, destination: Destination, path: str | None,
-               sha256: str | None, now: dt.datetime) -> None:
-        """Every copy keeps its path and hash, whoever it was for: the file written on this computer is a copy
+               sha256: str | None, now: dt.datetime, size: int | None = None) -> None:
+        """Every copy keeps its path, hash and size, whoever it was for: the file written on this computer is a copy
         outside the vault until it is deleted (at destruction, or when its dossier is deleted)."""
         with self.vault.transaction() as conn:
             conn.execute("INSERT INTO export_log (bilan_id, reference, document, exported_at, destination, path, "
-                         "sha256) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (bilan_id, reference, document, now.isoformat(), destination.value, path, sha256))
+                         "sha256, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (bilan_id, reference, document, now.isoformat(), destination.value, path, sha256, size))
 
-    def tracked(self, bilan_id: int, documents: list[str] | None = None) -> list[tuple[int, str, str | None]]:
-        """(id, path, sha256) of the copies of one bilan still outside the vault (of these documents, or all)."""
-        query = "SELECT id, path, sha256 FROM export_log WHERE bilan_id = ? AND path IS NOT NULL AND copy_status IS NULL"
+    def tracked(self, bilan_id: int,
+                documents: list[str] | None = None) -> list[tuple[int, str, str | None, int | None]]:
+        """(id, path, sha256, size) of the copies of one bilan still outside the vault (of these documents, or all)."""
+        query = ("SELECT id, path, sha256, size FROM export_log WHERE bilan_id = ? AND path IS NOT NULL AND "
+                 "copy_status IS NULL")
         args: list = [bilan_id]
         if documents is not None:
             query += f" AND document IN ({','.join('?' * len(documents))})"
             args += documents
-        return [(r[0], r[1], r[2]) for r in self.vault.conn.execute(query + " ORDER BY id", args)]
+        return [(r[0], r[1], r[2], r[3]) for r in self.vault.conn.execute(query + " ORDER BY id", args)]
 
     def folders(self) -> list[Path]:
         """The folders the application exported to (parents of every recorded path), most recent first."""

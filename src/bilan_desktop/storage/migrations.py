@@ -181,11 +181,14 @@ CREATE TABLE satisfaction_form (
 
 def _to_v10(conn) -> None:
     """Issue 19: the application's own backups (path, date, SHA-256, size: never any content), so that those made
-    before a destruction, or older than the horizon the consultant sets, can be deleted once a newer one exists; and
-    the vault's own settings (that horizon). Idempotent: it may follow another branch's step of the same number."""
+    before a destruction, or older than the horizon the consultant sets, can be deleted once a newer one exists; the
+    vault's own settings (that horizon); the size of each exported copy (to find it again by its hash quickly).
+    Idempotent: it may follow another branch's step of the same number."""
     conn.execute("CREATE TABLE IF NOT EXISTS backup_log (id INTEGER PRIMARY KEY, path TEXT NOT NULL, created_at TEXT "
                  "NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, status TEXT)")
     conn.execute("CREATE TABLE IF NOT EXISTS vault_setting (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    if "size" not in {row[1] for row in conn.execute("PRAGMA table_info(export_log)")}:
+        conn.execute("ALTER TABLE export_log ADD COLUMN size INTEGER")  # a moved copy: only same-size files are read
 
 
 def _script(sql: str) -> Callable:

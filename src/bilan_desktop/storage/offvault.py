@@ -103,16 +103,19 @@ def search_folders(export_folders: Iterable[Path], excluded: Iterable[Path] = ()
 
 class CopyFinder:
     """Finds files by content hash in the search folders (files directly in each folder only), within the bounds.
-    The index is built once, on the first search, and shared by every copy of a run."""
+    The folders are listed once, on the first search (names and sizes only), and shared by every copy of a run; only
+    the files of a copy's size are read (all of them, within the byte budget, for copies recorded without a size)."""
 
     def __init__(self, folders: list[Path]):
         self.folders = folders
-        self._index: dict[str, list[Path]] | None = None
+        self._by_size: dict[int, list[Path]] | None = None
+        self._digests: dict[Path, str | None] = {}
+        self._read = 0
         self.truncated = False
 
-    def _build(self) -> dict[str, list[Path]]:
-        index: dict[str, list[Path]] = {}
-        files = read = 0
+    def _list(self) -> dict[int, list[Path]]:
+        by_size: dict[int, list[Path]] = {}
+        files = 0
         seen: set[tuple[int, int]] = set()
         for folder in self.folders:
             for path in _children(folder):
@@ -124,26 +127,34 @@ class CopyFinder:
                     continue
                 if not path.is_file() or stat.st_size > MAX_FILE_BYTES or (stat.st_dev, stat.st_ino) in seen:
                     continue
-                if files >= MAX_FILES or read + stat.st_size > MAX_BYTES:
+                if files >= MAX_FILES:
                     self.truncated = True
-                    return index
+                    return by_size
                 seen.add((stat.st_dev, stat.st_ino))
-                files, read = files + 1, read + stat.st_size
-                digest = sha256_of(path, MAX_FILE_BYTES)
-                if digest is not None:
-                    index.setdefault(digest, []).append(path)
-        return index
+                files += 1
+                by_size.setdefault(stat.st_size, []).append(path)
+        return by_size
 
-    def find(self, digest: str) -> list[Path]:
-        if self._index is None:
-            self._index = self._build()
-            log.info("copies searched by content: %d file(s)%s", sum(len(v) for v in self._index.values()),
+    def _digest(self, path: Path, size: int) -> str | None:
+        if path not in self._digests:
+            if self._read + size > MAX_BYTES:
+                self.truncated = True
+                return None
+            self._read += size
+            self._digests[path] = sha256_of(path, MAX_FILE_BYTES)
+        return self._digests[path]
+
+    def find(self, digest: str, size: int | None = None) -> list[Path]:
+        if self._by_size is None:
+            self._by_size = self._list()
+            log.info("copies searched by content: %d file(s) listed%s", sum(len(v) for v in self._by_size.values()),
                      ", search bounded" if self.truncated else "")
-        return list(self._index.get(digest, []))
+        sizes = [size] if size is not None else sorted(self._by_size)
+        return [path for s in sizes for path in list(self._by_size.get(s, [])) if self._digest(path, s) == digest]
 
     def forget(self, path: Path) -> None:
-        if self._index is not None:
-            for paths in self._index.values():
+        if self._by_size is not None:
+            for paths in self._by_size.values():
                 if path in paths:
                     paths.remove(path)
 
@@ -159,7 +170,7 @@ def _delete_if(path: Path, digest: str) -> bool:
     return True
 
 
-def dispose(path: str | None, digest: str | None, finder: CopyFinder | None) -> str:
+def dispose(path: str | None, digest: str | None, finder: CopyFinder | None, size: int | None = None) -> str:
     """Delete one tracked copy: at its path when unchanged there, else every identical copy found by its hash.
     Returns its fate: DELETED, CHANGED (still at its path, different: left to the consultant) or MISSING."""
     if not path:
@@ -176,7 +187,7 @@ def dispose(path: str | None, digest: str | None, finder: CopyFinder | None) -> 
     if not digest or finder is None:
         return MISSING
     deleted = False
-    for candidate in finder.find(digest):
+    for candidate in finder.find(digest, size):
         if _delete_if(candidate, digest):
             finder.forget(candidate)
             deleted = True
@@ -217,10 +228,11 @@ class OffVaultCopies:
         documents = [doc for doc, category in COPIES_DESTROYED_WITH.items() if category in categories]
         return self.dispose_all(self.log.tracked(bilan_id, documents)) if documents else CopiesOutcome()
 
-    def dispose_all(self, tracked: list[tuple[int, str, str | None]], forget_paths: bool = False) -> CopiesOutcome:
+    def dispose_all(self, tracked: list[tuple[int, str, str | None, int | None]],
+                    forget_paths: bool = False) -> CopiesOutcome:
         outcome = CopiesOutcome()
-        for export_id, path, digest in tracked:
-            status = dispose(path, digest, self.finder())
+        for export_id, path, digest, size in tracked:
+            status = dispose(path, digest, self.finder(), size)
             outcome.add(status, path)
             self.log.set_fate(export_id, status, forget_path=forget_paths)
         return outcome

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .vault import configure, open_keyed, raw_key_pragma
 
-_EXPORT_COLUMNS = "reference, document, exported_at, destination, path, sha256, copy_status"
+_EXPORT_COLUMNS = "reference, document, exported_at, destination, path, sha256, copy_status, size"
 
 
 def outside_records(conn) -> dict[str, list[tuple]]:
@@ -29,14 +29,15 @@ def carry_outside_records(records: dict[str, list[tuple]], conn) -> None:
                      records["backup_log"])
     conn.execute("DELETE FROM vault_setting")
     conn.executemany("INSERT INTO vault_setting (name, value) VALUES (?, ?)", records["vault_setting"])
-    for reference, document, exported_at, destination, path, sha256, status in records["export_log"]:
+    for reference, document, exported_at, destination, path, sha256, status, size in records["export_log"]:
         key = (reference, document, exported_at, destination)
-        updated = conn.execute("UPDATE export_log SET path = ?, sha256 = ?, copy_status = ? WHERE reference = ? AND "
-                               "document = ? AND exported_at = ? AND destination = ?", (path, sha256, status, *key))
+        updated = conn.execute("UPDATE export_log SET path = ?, sha256 = ?, copy_status = ?, size = ? WHERE reference "
+                               "= ? AND document = ? AND exported_at = ? AND destination = ?",
+                               (path, sha256, status, size, *key))
         if updated.rowcount == 0:
             row = conn.execute("SELECT id FROM bilan WHERE reference = ?", (reference,)).fetchone()
-            conn.execute(f"INSERT INTO export_log (bilan_id, {_EXPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         (row[0] if row else None, *key, path, sha256, status))
+            conn.execute(f"INSERT INTO export_log (bilan_id, {_EXPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (row[0] if row else None, *key, path, sha256, status, size))
 
 
 def carry_into_file(key: bytes, path: Path, records: dict[str, list[tuple]]) -> None:
