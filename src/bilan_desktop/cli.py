@@ -204,10 +204,13 @@ def cmd_backup(args) -> int:
     vault = _unlocked_vault()
     try:
         secret = read_secret("Mot de passe de la sauvegarde (12 caractères au moins) : ")
-        manifest, _removed = back_up(vault, Path(args.output), secret, SystemClock().now())
+        manifest, removed = back_up(vault, Path(args.output), secret, SystemClock().now())
     finally:
         vault.lock()
     print(f"Sauvegarde écrite et vérifiée : {counted(sum(manifest.row_counts.values()), 'enregistrement')}.")
+    if removed:  # R6313-7: older backups of the application, expired or holding destroyed content
+        print(f"{counted(len(removed), 'ancienne sauvegarde supprimée', 'anciennes sauvegardes supprimées')} "
+              "(règle de conservation des sauvegardes).")
     return 0
 
 
