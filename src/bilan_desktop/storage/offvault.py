@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -196,11 +196,14 @@ def dispose(path: str | None, digest: str | None, finder: CopyFinder | None, siz
 
 def sweep_temp_files(folders: Iterable[Path]) -> int:
     """The application's own temporary files left in these folders by a process that was killed while writing.
-    One call site: the sweep itself is the guard's (hardening.sweep_stale_temp_files)."""
+    One call site: the sweep itself is the guard's (storage.atomic.sweep_own_temp_files once merged; until then the
+    startup sweep of hardening)."""
     from ..hardening import sweep_stale_temp_files
+    from . import atomic
+    sweep: Callable[[Path], list[str]] = getattr(atomic, "sweep_own_temp_files", sweep_stale_temp_files)
     removed = 0
     for folder in dict.fromkeys(Path(f) for f in folders):
-        removed += len(sweep_stale_temp_files(folder))
+        removed += len(sweep(folder))
     if removed:
         log.info("stale temporary files removed: %d", removed)
     return removed
