@@ -38,7 +38,7 @@ def test_destruction_dialog_and_journal_say_what_could_not_be_deleted(window, sc
     backups.back_up(window.vault, old, BACKUP_SECRET, clock.now())
 
     told = []
-    script.expect(lambda box: told.append(box.text()) or QMessageBox.Ok)
+    script.expect(lambda box: told.append(box.text()) or QMessageBox.No)  # « Faire une sauvegarde maintenant ? »
     clock.day = dt.date(2026, 11, 27)  # the day after the end: content and synthèse destroyed
     window.retention_timer.timeout.emit()
     qtbot.waitUntil(lambda: bool(told))
@@ -70,6 +70,27 @@ def test_destruction_dialog_and_journal_say_what_could_not_be_deleted(window, sc
     assert not old.exists() and (tmp_path / "sauvegardes" / "apres.bilanbak").exists()
     assert "Aucune sauvegarde de l'application ne contient de documents détruits." in seen[2]
     assert str(changed) in seen[2]  # still to be dealt with by hand
+
+
+def test_after_a_destruction_a_backup_now_deletes_the_backups_made_before_it(window, script, clock, tmp_path, qtbot):
+    _at_end(window, script)
+    copy = _export(window, tmp_path / "exports" / "synthese.pdf", b"%PDF synthese")
+    old = tmp_path / "sauvegardes" / "avant.bilanbak"
+    old.parent.mkdir()
+    backups.back_up(window.vault, old, BACKUP_SECRET, clock.now())
+    told = []
+    for handler in (lambda box: told.append(box.text()) or QMessageBox.Yes,
+                    choose_file(tmp_path / "sauvegardes" / "apres.bilanbak"), _passphrase(BACKUP_SECRET),
+                    lambda box: told.append(box.text()) or QMessageBox.Ok):
+        script.expect(handler)
+    clock.day = dt.date(2026, 11, 27)
+    window.retention_timer.timeout.emit()
+    qtbot.waitUntil(lambda: len(told) == 2)
+    assert not copy.exists()
+    assert "Aucune copie à supprimer vous-même." in told[0] and f"  • du 26/11/2026 : {old}" in told[0]
+    assert "Faire une sauvegarde maintenant ?" in told[0]
+    assert "1 ancienne sauvegarde supprimée" in told[1]
+    assert not old.exists() and (tmp_path / "sauvegardes" / "apres.bilanbak").exists()
 
 
 def test_prospect_deletion_says_which_copies_it_could_not_delete(window, script, tmp_path):

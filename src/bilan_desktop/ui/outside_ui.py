@@ -54,17 +54,29 @@ def prune_backups(vault, clock) -> None:
         log.info("old backups removed: %d", len(removed))
 
 
-def tell_unreached(parent, vault) -> None:
-    if vault.is_open:
-        dialogs.inform(parent, "Copies hors coffre", "La destruction est faite dans le coffre, mais des copies n'ont "
-                       "pas pu être supprimées\u00a0:\n\n" + outside_text(copies.outside_status(vault)))
+def tell_after_destruction(parent, vault, clock) -> None:
+    """What a destruction could not reach: copies changed or not found, and the application's backups made before it
+    (a new backup now lets the application delete them)."""
+    if not vault.is_open:
+        return
+    status = copies.outside_status(vault)
+    text = "La destruction est faite dans le coffre. " + (
+        "Mais des copies n'ont pas pu être supprimées, ou des sauvegardes contiennent encore ce qui a été détruit"
+        if status.holding else "Mais des copies n'ont pas pu être supprimées") + "\u00a0:\n\n" + outside_text(status)
+    if not status.holding:
+        dialogs.inform(parent, "Après la destruction", text)
+        return
+    if dialogs.confirm(parent, "Après la destruction", text + "\n\nFaire une sauvegarde maintenant ? Les sauvegardes "
+                       "antérieures à la destruction seront alors supprimées."):
+        from .backup_ui import backup_flow
+        backup_flow(parent, vault, clock)
 
 
 def after_retention(parent, vault, clock, report, later: bool) -> None:
     """Called after each run of the destruction engine in the window (unlock, hourly, end of a bilan)."""
     prune_backups(vault, clock)
-    if report.destroyed and report.unreached:
+    if report.destroyed and (report.unreached or backups.holding_destroyed(vault)):
         if later:
-            QTimer.singleShot(0, lambda: tell_unreached(parent, vault))
+            QTimer.singleShot(0, lambda: tell_after_destruction(parent, vault, clock))
         else:
-            tell_unreached(parent, vault)
+            tell_after_destruction(parent, vault, clock)
