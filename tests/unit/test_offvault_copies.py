@@ -145,3 +145,17 @@ def test_stale_temporary_files_of_a_killed_export_are_swept(vault, tmp_path):
     stale.write_bytes(b"PK again")
     _export(vault, bilan_id, folder / "synthese-2.pdf")  # and at every export into the folder
     assert not stale.exists()
+
+
+def test_the_chosen_export_folder_is_swept_before_any_export_succeeded(vault, tmp_path):
+    import dataclasses
+
+    from bilan_desktop.storage.exports import ProviderRepository
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    providers = ProviderRepository(vault)
+    providers.save(dataclasses.replace(providers.load(), dossier_export=str(folder)))
+    stale = folder / f".synthese.docx.{2 ** 22 + 777}.tmp"  # the very first export, killed midway
+    stale.write_bytes(b"PK complete docx")
+    RetentionEngine(vault).run(NOW.date(), NOW)
+    assert not stale.exists()

@@ -218,11 +218,14 @@ class OffVaultCopies:
         self._providers = ProviderRepository(vault)
         self._finder: CopyFinder | None = None
 
+    def export_folders(self) -> list[Path]:
+        """Every folder the application exported to, and the export folder chosen in Paramètres."""
+        chosen = self._providers.load().dossier_export
+        return list(dict.fromkeys(self.log.folders() + ([Path(chosen)] if chosen else [])))
+
     def finder(self) -> CopyFinder:
         if self._finder is None:
-            chosen = self._providers.load().dossier_export
-            folders = self.log.folders() + ([Path(chosen)] if chosen else [])
-            self._finder = CopyFinder(search_folders(folders, excluded=[self.vault.folder]))
+            self._finder = CopyFinder(search_folders(self.export_folders(), excluded=[self.vault.folder]))
         return self._finder
 
     def remove(self, bilan_id: int, categories: set) -> CopiesOutcome:
@@ -241,9 +244,9 @@ class OffVaultCopies:
         return outcome
 
     def settle(self) -> None:
-        """Sweep the application's stale temporary files from every folder it exported to; a changed copy listed
+        """Sweep the application's stale temporary files from every folder it exports to; a changed copy listed
         earlier and since deleted by the consultant is no longer listed (its path is forgotten)."""
-        sweep_temp_files(f for f in self.log.folders() if f.is_dir())
+        sweep_temp_files(f for f in self.export_folders() if f.is_dir())
         gone = [p for p in self.log.listed(CHANGED) if not os.path.lexists(p)]
         if gone:
             self.log.dismiss(gone)
