@@ -131,8 +131,9 @@ def _unlocked_vault(tolerate_damage: bool = False):
     """Unlocked, with the destruction engine applied first, as at every unlock (R6313-7). A damaged vault is refused
     (the quick integrity check), except by `check`, which examines it, and `restore`, which replaces it: for them it
     stays open even when the engine cannot read it."""
+    from .services.backups import damage_advice
     from .storage.errors import DamageFound
-    from .storage.integrity import damage_message, quick_check
+    from .storage.integrity import quick_check
     from .storage.retention import RetentionEngine
     from .storage.vault import DatabaseError
     vault = _vault()
@@ -140,8 +141,9 @@ def _unlocked_vault(tolerate_damage: bool = False):
     if not tolerate_damage:  # `check` examines the vault itself, in full
         problems = quick_check(vault.db_path, vault.raw_key)
         if problems:
+            message = damage_advice(vault, problems)
             vault.lock()
-            raise DamageFound(damage_message(problems))
+            raise DamageFound(message)
     now = SystemClock().now()
     try:
         report = RetentionEngine(vault).run(now.date(), now)
@@ -226,10 +228,13 @@ def cmd_backup(args) -> int:
     vault = _unlocked_vault()
     try:
         secret = read_secret("Mot de passe de la sauvegarde (12 caractères au moins) : ")
-        manifest, _removed = back_up(vault, Path(args.output), secret, SystemClock().now())
+        manifest, removed = back_up(vault, Path(args.output), secret, SystemClock().now())
     finally:
         vault.lock()
     print(f"Sauvegarde écrite et vérifiée : {counted(sum(manifest.row_counts.values()), 'enregistrement')}.")
+    if removed:  # R6313-7: older backups of the application, expired or holding destroyed content
+        print(f"{counted(len(removed), 'ancienne sauvegarde supprimée', 'anciennes sauvegardes supprimées')} "
+              "(règle de conservation des sauvegardes).")
     return 0
 
 

@@ -40,10 +40,11 @@ def test_end_without_consent_says_what_goes_offers_the_synthese_then_destroys(wi
     assert "Contenu du bilan" in seen["message"] and "Document de synthèse" in seen["message"]
     assert "Restent conservés" in seen["message"]
     assert seen["destination"] == "Remis au bénéficiaire"
-    assert (tmp_path / "pour-elodie.pdf").exists()  # handed over before the destruction
+    assert "supprimées de cet ordinateur" in seen["message"]  # hand the copy over before confirming
     assert repo.load(1).phase_preliminaire.objectifs == []  # destroyed at once
     assert "Destruction réglementaire effectuée" in window.statusBar().currentMessage()
-    assert ExportLog(window.vault).entries(1)[0].path is None  # handed to the beneficiary: not tracked
+    (entry,) = ExportLog(window.vault).entries(1)  # handed to the beneficiary: tracked all the same, and
+    assert entry.path == str(tmp_path / "pour-elodie.pdf") and not (tmp_path / "pour-elodie.pdf").exists()  # deleted
 
     shown = []
 

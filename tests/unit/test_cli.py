@@ -96,3 +96,28 @@ def test_data_dir_defaults_to_the_platform_folder(args, tmp_path):
     data_home = os.environ["XDG_DATA_HOME"]
     assert os.path.exists(os.path.join(data_home, "bilan-desktop", "coffre.db"))
     assert cli(*args, stdin=PASS + "\n").returncode == 0
+
+
+def test_backup_deletes_an_older_backup_holding_destroyed_content(tmp_path):
+    """Issue 19, point 8: on the command line too, a backup made before a destruction goes once a newer one exists."""
+    import datetime as dt
+
+    from bilan_desktop.storage.vault import Vault
+    folder = tmp_path / "coffre"
+    cli("init", stdin=PASS + "\n", data_dir=folder)
+    first, second = tmp_path / "avant.bilanbak", tmp_path / "apres.bilanbak"
+    assert cli("backup", str(first), stdin=f"{PASS}\n{BACKUP_PASS}\n", data_dir=folder).returncode == 0
+    vault = Vault(folder)
+    vault.unlock(PASS)
+    try:
+        made = dt.datetime.fromisoformat(vault.conn.execute("SELECT created_at FROM backup_log").fetchone()[0])
+        with vault.transaction() as conn:  # a destruction recorded just after the first backup
+            conn.execute("INSERT INTO destruction_register (bilan_id, reference, destroyed_on, legal_basis, categories, "
+                         "recorded_at) VALUES (NULL, 'BC-2026-0001', ?, 'art. R6313-7', '[\"contenu\"]', ?)",
+                         (made.date().isoformat(), (made + dt.timedelta(microseconds=1)).isoformat()))
+    finally:
+        vault.lock()
+    result = cli("backup", str(second), stdin=f"{PASS}\n{BACKUP_PASS}\n", data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    assert "1 ancienne sauvegarde supprimée (règle de conservation des sauvegardes)." in result.stdout
+    assert not first.exists() and second.exists()

@@ -153,14 +153,19 @@ class BilanService:
         cloture.abandon_le = day
         self.dossiers.save_section(bilan_id, cloture, now)
 
-    def delete_prospect(self, bilan_id: int, now: dt.datetime) -> str:
+    def delete_prospect(self, bilan_id: int, now: dt.datetime, unreached: list[str] | None = None) -> str:
         """GDPR storage limitation: a prospect who never came back, or a dossier entered by mistake, deleted before
-        the bilan started. Returns the reference (kept in the register, with no name)."""
+        the bilan started. Returns the reference (kept in the register, with no name). Its copies outside the vault
+        are deleted; the paths of those changed or not found are added to `unreached` (to show once: they are
+        forgotten)."""
         dossier = self.load(bilan_id)
         problems = deletion_problems(dossier, now.date())
         if problems:
             raise RuleViolation(problems)
-        RetentionEngine(self.vault).delete_prospect(bilan_id, dossier.reference, PROSPECT_BASIS, now.date(), now)
+        copies = RetentionEngine(self.vault).delete_prospect(bilan_id, dossier.reference, PROSPECT_BASIS, now.date(),
+                                                             now)
+        if unreached is not None:
+            unreached += copies.changed + copies.missing
         log.info("prospect deleted")
         return dossier.reference
 

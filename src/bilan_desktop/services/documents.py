@@ -1,6 +1,6 @@
 """Exporting a document: who may receive it (L6313-4), an exclusive private temporary file renamed into place, and the
-export logged (what, when, to whom — never the content; working copies keep their path and hash so that the
-destruction engine can find them). The synthèse sent to the CEP operator records the exception of R6313-7."""
+export logged (what, when, to whom — never the content; every copy, whoever it is for, keeps its path and hash so
+that the destruction engine can find it). The synthèse sent to the CEP operator records the exception of R6313-7."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from ..domain.workflow import RuleViolation
 from ..storage.atomic import write_bytes_atomic
 from ..storage.dossiers import DossierRepository
 from ..storage.exports import ExportLog
+from ..storage.offvault import sweep_temp_files
 from ..storage.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,8 @@ class DocumentService:
             raise RuleViolation(problems)
         write_bytes_atomic(path, data, mode=0o600)
         ExportLog(self.vault).record(bilan_id, reference, document, destination, str(path),
-                                     hashlib.sha256(data).hexdigest(), now)
+                                     hashlib.sha256(data).hexdigest(), now, len(data))
+        sweep_temp_files([path.parent])  # what an earlier export killed midway left in this folder
         if document == "synthese" and destination is Destination.CEP and bilan_id is not None:
             self._record_cep_transmission(bilan_id, now)
         log.info("document exported: %s, %s", document, destination.value)

@@ -190,6 +190,18 @@ def _v9(conn) -> None:
     conn.execute("CREATE TABLE key_change_due (id INTEGER PRIMARY KEY CHECK (id = 1), since TEXT NOT NULL)")
 
 
+def _to_v10(conn) -> None:
+    """Issue 19: the application's own backups (path, date, SHA-256, size: never any content), so that those made
+    before a destruction, or older than the horizon the consultant sets, can be deleted once a newer one exists; the
+    vault's own settings (that horizon); the size of each exported copy (to find it again by its hash quickly).
+    Idempotent."""
+    conn.execute("CREATE TABLE IF NOT EXISTS backup_log (id INTEGER PRIMARY KEY, path TEXT NOT NULL, created_at TEXT "
+                 "NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, status TEXT)")
+    conn.execute("CREATE TABLE IF NOT EXISTS vault_setting (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    if "size" not in {row[1] for row in conn.execute("PRAGMA table_info(export_log)")}:
+        conn.execute("ALTER TABLE export_log ADD COLUMN size INTEGER")  # a moved copy: only same-size files are read
+
+
 def _script(sql: str) -> Callable:
     def apply(conn) -> None:
         for statement in sql.split(";"):
@@ -205,9 +217,10 @@ def _script(sql: str) -> Callable:
 # employer, the provider's signature and stamp, and exports to a funder or to the CEP operator; v7 the consultant's
 # personal dictionary (names, jargon) and library of paragraphs, across bilans; v8 the Qualiopi registers
 # (complaints, improvement actions) and the token of each fillable follow-up questionnaire sent; v9 the kind of each
-# register entry (a prospect's deletion apart from the destruction of categories) and the key change still due.
+# register entry (a prospect's deletion apart from the destruction of categories) and the key change still due;
+# v10 the log of the application's own backups, the vault's settings and the size of each exported copy.
 MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4), _script(_V5), _script(_V6),
-                              _script(_V7), _script(_V8), _v9]
+                              _script(_V7), _script(_V8), _v9, _to_v10]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

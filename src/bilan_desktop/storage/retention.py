@@ -3,26 +3,26 @@
 Each bilan's due content is deleted in one transaction that also writes the register entry (reference,
 date, legal basis, categories — never any content); then freed pages are wiped (secure_delete is on,
 VACUUM rewrites the file). A failure (disk full, read-only) leaves everything as it was: what is due stays
-due and the next run retries. Working copies of the synthèse exported to the consultant's disk are deleted
-when unchanged, or listed as « copie hors coffre à détruire »."""
+due and the next run retries. The copies of a destroyed category exported to the consultant's disk (whoever they
+were for) are deleted when unchanged, found by their hash when renamed or moved, or listed as « copie hors coffre à
+détruire » (changed) or « introuvable » (storage.offvault)."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import logging
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..domain.registry import SECTIONS_OF, Category, EntryKind, entry_labels
 from ..domain.retention import BASIS, Due, due_now
 from ..domain.sharing import COPIES_DESTROYED_WITH
 from .bilans import delete_dossier
 from .dossiers import DossierRepository
+from .exports import ExportLog
 from .keychange import mark_key_change_due
+from .offvault import CopiesOutcome, OffVaultCopies
 from .vault import DatabaseError, Vault
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,9 @@ log = logging.getLogger(__name__)
 class EngineReport:
     destroyed: list[str] = field(default_factory=list)  # references
     pending: list[str] = field(default_factory=list)  # references whose destruction failed and will be retried
-    offvault: list[str] = field(default_factory=list)  # working copies changed since export: to destroy by hand
+    offvault: list[str] = field(default_factory=list)  # copies changed since export: to destroy by hand
+    missing: list[str] = field(default_factory=list)  # copies neither at their path nor found by their hash
+    unreached: int = 0  # copies of this run's destructions that were changed or not found
     unfinished: bool = False  # destroyed, compaction and new key still to do (run(..., finish=False))
     unreadable: list[str] = field(default_factory=list)  # bilans skipped: a row the application cannot decode
     # The bilans' administrative facts the run read: a destruction leaves them as they were, so the list that
@@ -67,7 +69,7 @@ class RetentionEngine:
                         "LIMIT 1", (bilan_id,)).fetchone():
             present.add(Category.CONTENU)
         for (document,) in conn.execute("SELECT DISTINCT document FROM export_log WHERE bilan_id = ? AND "
-                                        "destination = 'travail' AND copy_status IS NULL", (bilan_id,)):
+                                        "path IS NOT NULL AND copy_status IS NULL", (bilan_id,)):
             if document in COPIES_DESTROYED_WITH:
                 present.add(COPIES_DESTROYED_WITH[document])
         return present
@@ -78,6 +80,7 @@ class RetentionEngine:
         report = EngineReport()
         skipped: list[int] = []
         report.overview = DossierRepository(self.vault).overview(skipped=skipped)
+        copies = OffVaultCopies(self.vault)
         for dossier in report.overview.values():
             try:
                 due = due_now(dossier, today)  # pure and cheap: most bilans have nothing due
@@ -97,10 +100,10 @@ class RetentionEngine:
                 report.pending.append(dossier.reference)
                 continue
             report.destroyed.append(dossier.reference)
-            report.offvault += self._remove_working_copies(dossier.bilan_id, due, now)
-        report.offvault += [r[0] for r in self.vault.conn.execute(
-            "SELECT path FROM export_log WHERE copy_status = 'modifiee' ORDER BY id")]
-        report.offvault = sorted(set(report.offvault))
+            outcome = copies.remove(dossier.bilan_id, {d.category for d in due})
+            report.unreached += len(outcome.changed) + len(outcome.missing)
+        copies.settle()
+        report.offvault, report.missing = copies.listed()
         report.unreadable = self._references(skipped)
         if report.destroyed:
             log.info("destruction done: %d bilan(s)", len(report.destroyed))
@@ -119,18 +122,25 @@ class RetentionEngine:
             found.append(str(row[0]) if row and row[0] else f"n° {bilan_id}")
         return found
 
-    def delete_prospect(self, bilan_id: int, reference: str, basis: str, today: dt.date, now: dt.datetime) -> None:
+    def delete_prospect(self, bilan_id: int, reference: str, basis: str, today: dt.date,
+                        now: dt.datetime) -> CopiesOutcome:
         """Delete a dossier outright, with a register entry of its own kind that names nobody (and no category: the
         whole dossier, identity included), then wipe its pages and rotate the key, as after any destruction. The key
-        change is recorded as due in the same transaction: if it is interrupted, the next unlock completes it."""
+        change is recorded as due in the same transaction: if it is interrupted, the next unlock completes it. Every
+        copy of its documents outside the vault is deleted (or, changed or not found, returned for the window to show
+        once) and its path forgotten."""
+        copies = OffVaultCopies(self.vault)
+        tracked = ExportLog(self.vault).tracked(bilan_id)
         with self.vault.transaction() as conn:
             delete_dossier(conn, bilan_id)
             conn.execute("INSERT INTO destruction_register (bilan_id, reference, destroyed_on, legal_basis, "
                          "categories, recorded_at, kind) VALUES (NULL, ?, ?, ?, '[]', ?, ?)",
                          (reference, today.isoformat(), basis, now.isoformat(), EntryKind.SUPPRESSION_DOSSIER.value))
             mark_key_change_due(conn, now)
+        outcome = copies.dispose_all(tracked, forget_paths=True)
         self.compact()
         self.rotate_key()
+        return outcome
 
     def compact(self) -> None:
         try:
@@ -155,24 +165,6 @@ class RetentionEngine:
                          (bilan_id, reference, today.isoformat(), f"{BASIS} — {', '.join(reasons)}",
                           json.dumps(sorted(c.value for c in categories)), now.isoformat()))
             mark_key_change_due(conn, now)  # durable with the destruction: completed at the next unlock if need be
-
-    def _remove_working_copies(self, bilan_id: int, due: list[Due], now: dt.datetime) -> list[str]:
-        categories = {d.category for d in due}
-        documents = [doc for doc, category in COPIES_DESTROYED_WITH.items() if category in categories]
-        if not documents:
-            return []
-        changed = []
-        marks = ",".join("?" * len(documents))
-        rows = self.vault.conn.execute(f"SELECT id, path, sha256 FROM export_log WHERE bilan_id = ? AND document IN "
-                                       f"({marks}) AND destination = 'travail' AND copy_status IS NULL",
-                                       (bilan_id, *documents)).fetchall()
-        for export_id, path, digest in rows:
-            status = _remove_if_unchanged(Path(path), digest) if path else "absente"
-            if status == "modifiee":
-                changed.append(path)
-            with self.vault.transaction() as conn:
-                conn.execute("UPDATE export_log SET copy_status = ? WHERE id = ?", (status, export_id))
-        return changed
 
     def _compact(self) -> None:
         """Freed pages hold nothing (secure_delete); VACUUM rewrites the file without them."""
@@ -319,19 +311,3 @@ def carry_forward(rows: list[tuple], target) -> list[str]:
     if deleted_any:
         mark_key_change_due(target, max(r[4] for r in [*rows, *own]))
     return sorted(set(carried))
-
-
-def _remove_if_unchanged(path: Path, digest: str | None) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return "absente"
-    except OSError:
-        return "modifiee"
-    if digest and hashlib.sha256(data).hexdigest() == digest:
-        try:
-            os.remove(path)
-            return "supprimee"
-        except OSError:
-            return "modifiee"
-    return "modifiee"

@@ -55,8 +55,10 @@ class BackupPassphraseDialog(QDialog):
             notice = QLabel(self.tr(
                 "Une sauvegarde contient des documents soumis à destruction (art. R6313-7). Ils sont détruits dans "
                 "le coffre en temps voulu et, si une ancienne sauvegarde est restaurée, de nouveau avant tout "
-                "affichage ; mais le fichier de sauvegarde lui-même les garde : ne conservez que les dernières "
-                "sauvegardes (les plus anciennes de ce dossier sont alors supprimées)."))
+                "affichage ; mais le fichier de sauvegarde lui-même les garde. L'application note chaque sauvegarde "
+                "qu'elle écrit et supprime celles qui sont antérieures à une destruction ou plus anciennes que la "
+                "durée choisie dans Paramètres, dès qu'une sauvegarde plus récente est faite. Une copie que vous "
+                "déplacez ailleurs (clé USB, disque externe) échappe à cette règle : c'est à vous de la supprimer."))
             notice.setWordWrap(True)
             form.addRow(notice)
         else:
@@ -114,7 +116,7 @@ def backup_flow(parent, vault: Vault, clock: Clock, prefs=None) -> bool:
     rows = counted(sum(manifest.row_counts.values()), "enregistrement")
     dialogs.inform(parent, "Sauvegarde terminée",
                    f"La sauvegarde a été écrite puis vérifiée ({rows}). Rangez-la en lieu sûr, avec son mot de passe "
-                   "à part." + (f" {pruned} de ce dossier." if removed else ""))
+                   "à part." + (f" {pruned} (règle de conservation des sauvegardes)." if removed else ""))
     return True
 
 
@@ -169,5 +171,5 @@ def integrity_flow(parent, vault: Vault) -> bool:
     if not problems:
         return True
     log.warning("integrity check at unlock: %d problem(s)", len(problems))
-    dialogs.error(parent, "Coffre endommagé", backups.damage_advice(problems))
+    dialogs.error(parent, "Coffre endommagé", backups.damage_advice(vault, problems))
     return False

@@ -171,11 +171,16 @@ class ClosingActions:
                                "sa référence et la date, sans aucun nom. Cette suppression ne s'annule pas."):
             return
         self.flush()  # nothing typed waits to be saved into a dossier about to disappear
+        unreached: list[str] = []
         try:
-            self.dossiers.delete_prospect(self.bilan_id, self.clock.now())
+            self.dossiers.delete_prospect(self.bilan_id, self.clock.now(), unreached)
         except RuleViolation as exc:
             dialogs.error(self, "Supprimer le dossier", " ".join(exc.problems))
             return
+        if unreached:  # shown once: the paths are forgotten with the dossier
+            dialogs.inform(self, "Copies hors coffre", "Le dossier est supprimé, mais ces copies de ses documents "
+                           "(modifiées depuis leur export, ou introuvables) n'ont pas pu être supprimées : supprimez-"
+                           "les vous-même. L'application ne les listera plus.\n\n" + "\n".join(unreached))
         self.saved.emit(self.bilan_id)  # the list forgets it
         self.close()
 

@@ -27,6 +27,7 @@ from .bilan_list import BilanListPage
 from .guards import ClipboardGuard, IdleWatcher
 from .home import HomePage
 from .main_actions import build_actions
+from .outside_ui import after_retention
 from .prefs import Preferences
 from .recovery_dialog import show_new_code
 from .session_watch import SessionWatcher
@@ -269,7 +270,8 @@ class MainWindow(QMainWindow):
         if report.unfinished:  # compaction and new key each in a turn of the event loop of its own
             self._unfinished = True
             QTimer.singleShot(0, self._finish_destruction)
-        self.offvault = report.offvault
+        self.offvault = report.offvault + report.missing
+        after_retention(self, self.vault, self.clock, report, later)  # backups pruned, unreached copies said
         self.home.pending, self.home.overview = set(report.pending), report.overview
         if report.pending:
             self.retention_status.setText(f"Destruction en attente ({', '.join(report.pending)}) : nouvelle "
@@ -278,8 +280,8 @@ class MainWindow(QMainWindow):
             self.retention_status.setText("Bilans illisibles, restaurez une sauvegarde : "
                                           + ", ".join(report.unreadable))
         else:
-            self.retention_status.setText(f"{counted(len(report.offvault), 'copie')} hors coffre à détruire"
-                                          if report.offvault else "")
+            self.retention_status.setText(f"{counted(len(self.offvault), 'copie')} hors coffre à détruire"
+                                          if self.offvault else "")
         if report.destroyed:
             self.statusBar().showMessage("Destruction réglementaire effectuée (art. R6313-7) : "
                                          + ", ".join(report.destroyed), 10_000)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -23,12 +25,19 @@ from ..domain.dates import long_date, short_date
 from ..domain.retention import KEPT, schedule
 from ..domain.sections import Conservation
 from ..domain.workflow import Dossier, retention_end
+from ..services import copies
 from ..services.bilans import BilanService
 from ..storage.exports import ProviderRepository
 from ..storage.retention import RetentionEngine
 from . import dialogs
 from .documents_page import PreviewDialog, export_flow
+from .outside_ui import outside_text
 from .widgets import ok_cancel
+
+COPIES_NOTICE = ("Les copies de ces documents exportées depuis l'application (pour vous, pour le bénéficiaire ou pour un "
+                 "tiers) sont supprimées de cet ordinateur au même moment, même renommées ou déplacées à côté : "
+                 "remettez ou envoyez la synthèse avant de confirmer. Celles qui ont été modifiées ou que "
+                 "l'application ne retrouve pas sont listées dans le journal des destructions.")
 
 
 def end_message(dossier: Dossier) -> str:
@@ -46,6 +55,7 @@ def end_message(dossier: Dossier) -> str:
                         " : plus rien n'est conservé au-delà de la fin du bilan.")
     lines += [f"• {d.category.label}" for d in now]
     lines += [f"• plus tard, le {long_date(d.since)} : {d.category.label}" for d in later]
+    lines.append(COPIES_NOTICE)
     lines.append(KEPT)
     return "\n".join(lines)
 
@@ -74,7 +84,7 @@ class EndOfBilanDialog(QDialog):
 class JournalDialog(QDialog):
     """Journal des destructions: date, reference, legal basis, categories — never a name or a content."""
 
-    def __init__(self, vault, clock, offvault: list[str], parent=None):
+    def __init__(self, vault, clock, offvault: list[str] | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("journalDialog")
         self.setWindowTitle("Journal des destructions")
@@ -96,19 +106,49 @@ class JournalDialog(QDialog):
         record = QPushButton("Procès-verbal…")
         record.setAccessibleName("Procès-verbal de destruction")
         record.clicked.connect(self.record)
-        copies = QLabel("<b>Copies hors coffre à détruire</b> (modifiées depuis leur export : à supprimer vous-même)\u00a0:"
-                        "<br/>" + ("<br/>".join(offvault) if offvault else "aucune"))
-        copies.setObjectName("offvaultCopies")
-        copies.setWordWrap(True)
+        self.copies = QLabel()
+        self.copies.setObjectName("offvaultCopies")
+        self.copies.setTextFormat(Qt.TextFormat.PlainText)  # paths chosen by the consultant: shown as they are
+        self.copies.setWordWrap(True)
+        self.copies.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_button = QPushButton("Faire une sauvegarde maintenant…")
+        self.backup_button.setAccessibleName("Faire une sauvegarde maintenant")
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.dismiss_button = QPushButton("Je les ai traités : retirer de la liste")
+        self.dismiss_button.setAccessibleName("Retirer de la liste les fichiers traités")
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.refresh_outside()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Chaque destruction est notée ici, sans aucun contenu ni nom."))
         layout.addWidget(self.table, 1)
         layout.addWidget(record)
-        layout.addWidget(copies)
+        layout.addWidget(self.copies)
+        actions = QHBoxLayout()
+        actions.addWidget(self.backup_button)
+        actions.addWidget(self.dismiss_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         layout.addWidget(buttons)
         self.resize(900, 520)
+
+    def refresh_outside(self) -> None:
+        status = copies.outside_status(self.vault)
+        self.copies.setText(outside_text(status))
+        self.backup_button.setVisible(bool(status.holding))
+        self.dismiss_button.setVisible(status.to_deal_with)
+
+    def back_up_now(self) -> None:
+        from .backup_ui import backup_flow
+        backup_flow(self, self.vault, self.clock)
+        self.refresh_outside()
+
+    def dismiss(self) -> None:
+        if dialogs.confirm(self, "Retirer de la liste", "Avez-vous supprimé (ou mis hors de cet ordinateur selon la "
+                           "règle) les copies et sauvegardes listées ? Elles ne seront plus listées ni recherchées."):
+            copies.dismiss(self.vault)
+            self.refresh_outside()
 
     def record(self) -> None:
         row = self.table.currentRow()

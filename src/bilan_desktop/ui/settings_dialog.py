@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services import backups
 from ..storage.errors import VaultError
 from ..storage.exports import ProviderRepository
 from ..storage.vault import Vault
@@ -50,6 +51,19 @@ class SettingsDialog(QDialog):
         security = QGroupBox(self.tr("Sécurité"))
         security_form = QFormLayout(security)
         security_form.addRow(self.tr("&Verrouiller après une inactivité de\u00a0:"), self.auto_lock)
+        self.backup_horizon = QSpinBox()
+        self.backup_horizon.setObjectName("backupHorizonMonths")
+        self.backup_horizon.setAccessibleName(self.tr("Durée de conservation des sauvegardes de l'application (mois)"))
+        self.backup_horizon.setRange(*backups.HORIZON_RANGE)
+        self.backup_horizon.setSuffix(self.tr(" mois"))
+        self.backup_horizon.setValue(backups.horizon_months(vault))
+        security_form.addRow(self.tr("&Garder les sauvegardes\u00a0:"), self.backup_horizon)
+        policy = QLabel(self.tr(
+            "Une sauvegarde plus ancienne que cette durée, ou faite avant une destruction (art. R6313-7), est "
+            "supprimée dès qu'une sauvegarde plus récente a été faite et vérifiée ; la plus récente est toujours "
+            "gardée. Seules les sauvegardes écrites par l'application, restées intactes, sont supprimées."))
+        policy.setWordWrap(True)
+        security_form.addRow(policy)
 
         self.current = password_field(self.tr("Mot de passe actuel"), "currentPassphrase")
         self.new = password_field(self.tr("Nouveau mot de passe"), "changeNewPassphrase")
@@ -140,5 +154,6 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.prefs.auto_lock_minutes = self.auto_lock.value()
+        backups.set_horizon_months(self.vault, self.backup_horizon.value())
         self.providers.save(self.provider_form.value())
         super().accept()
