@@ -43,8 +43,24 @@ def refus_message(d: Dossier) -> str:
             "notée en retard peut encore être saisie dans la convention.")
 
 
-def section_lock(d: Dossier, name: str, today: dt.date) -> str:
-    """Why the section `name` cannot be edited now ('' when it can). Consent is checked apart (content only)."""
+def destroyed_day(name: str, destroyed: dict[str, dt.date]) -> dt.date | None:
+    """The day the content of section `name` was destroyed, from the register's `destroyed` (category value ->
+    day; BilanService.destroyed_on), or None while it is there."""
+    category = SPEC_BY_NAME[name].destroyed_as
+    return destroyed.get(category.value) if category is not None else None
+
+
+def destroyed_text(day: dt.date) -> str:
+    return f"Contenu détruit le {long_date(day)} (art. R6313-7)."
+
+
+def section_lock(d: Dossier, name: str, today: dt.date, destroyed_on: dt.date | None = None) -> str:
+    """Why the section `name` cannot be edited now ('' when it can). Consent is checked apart (content only).
+    `destroyed_on`: the day its content was destroyed (`destroyed_day`): then nothing is recorded in it again. The
+    one rule for « may this be recorded » (the service) and « may this be edited » (the pages, through
+    `edit_mode`)."""
+    if destroyed_on is not None:
+        return destroyed_text(destroyed_on)
     current = effective_step(d, today)
     if current is Step.ABANDON:
         return ABANDONED
@@ -86,11 +102,13 @@ def financement_problems(f, today: dt.date) -> list[str]:
     return problems
 
 
-def section_problems(d: Dossier, name: str, section, today: dt.date) -> list[str]:
-    """Why `section` cannot be saved as the new value of `name` in this dossier."""
+def section_problems(d: Dossier, name: str, section, today: dt.date,
+                     destroyed_on: dt.date | None = None) -> list[str]:
+    """Why `section` cannot be saved as the new value of `name` in this dossier (`destroyed_on`: as for
+    `section_lock`)."""
     spec = SPEC_BY_NAME[name]
     stored = getattr(d, name)
-    lock = section_lock(d, name, today)
+    lock = section_lock(d, name, today, destroyed_on)
     if lock:
         return [lock]
     problems: list[str] = []
@@ -233,9 +251,7 @@ def edit_mode(d: Dossier, name: str, today: dt.date, reachable: bool = True, des
     """The one answer to « can the consultant edit this section now, and if not why »: the pages show it, the
     service refuses with the same reasons. `reachable`: the step is done or current; `waiting`: why it is not;
     `destroyed_on`: the day its content was destroyed (from the register)."""
-    if destroyed_on is not None:
-        return EditMode(False, f"Contenu détruit le {long_date(destroyed_on)} (art. R6313-7).")
-    lock = section_lock(d, name, today)
+    lock = section_lock(d, name, today, destroyed_on)
     if lock:
         return EditMode(False, lock)
     only = editable_fields(d, name, today)

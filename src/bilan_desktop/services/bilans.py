@@ -15,6 +15,7 @@ from ..domain.rules import (
     PROSPECT_BASIS,
     close_problems,
     deletion_problems,
+    destroyed_day,
     dossier_state,
     funding_lock,
     seance_change_lock,
@@ -100,7 +101,8 @@ class BilanService:
     def save_section(self, bilan_id: int, section, now: dt.datetime) -> None:
         dossier = self.load(bilan_id)
         name = SECTION_NAMES[type(section)]
-        problems = section_problems(dossier, name, section, now.date())
+        problems = section_problems(dossier, name, section, now.date(),
+                                    destroyed_day(name, self.destroyed_on(bilan_id)))
         if problems:
             raise RuleViolation(problems)
         if isinstance(section, SyntheseDraft):

@@ -27,10 +27,11 @@ from ..documents.catalog import DocumentContext, DocumentKind
 from ..domain.clock import Clock
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
-from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES, SPEC_BY_NAME, Category
+from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES
 from ..domain.richtext import fill_fields
 from ..domain.rules import (
     deletion_problems,
+    destroyed_day,
     edit_mode,
     end_validated,
     funding_lock,
@@ -250,9 +251,8 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
             item.setText(f"{MARKS[state.state]}  {step.label}")
             item.setToolTip(state.reason)
             item.setForeground(QBrush(QColor("#888888" if state.state in ("locked", "closed") else "#000000")))
-            spec = SPEC_BY_NAME[SECTION_NAMES[page.cls]]
-            gone = destroyed.get(spec.destroyed_as.value) if spec.destroyed_as else None
-            mode = edit_mode(d, spec.name, today, state.state in ("done", "current"), gone,
+            name = SECTION_NAMES[page.cls]
+            mode = edit_mode(d, name, today, state.state in ("done", "current"), destroyed_day(name, destroyed),
                              state.reason if state.state in ("locked", "closed") else "")
             if not page.has_pending_edits:
                 page.load(d)
@@ -273,7 +273,7 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.financement.show_route(d)
         if not self.redaction.has_pending_edits:
             self.redaction.load(d)
-        redaction = edit_mode(d, "synthese", today, destroyed_on=destroyed.get(Category.SYNTHESE.value))
+        redaction = edit_mode(d, "synthese", today, destroyed_on=destroyed_day("synthese", destroyed))
         self.redaction.set_mode(redaction.editable, redaction.message, False)
         self.documents.load(d, destroyed)
         self.tools.load(d, self.pages[Step.PHASE_INVESTIGATION].form.isEnabled())
@@ -371,19 +371,23 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
             export_flow(self, DocumentKind.CONVOCATION, pdf, self.bilan_id, ctx.dossier.reference,
                         self.repository.vault, self.clock)
 
+    def window_pages(self) -> list[QWidget]:
+        """The window's pages, in the stepper's order: the one list that saving, pending edits and closing iterate
+        (DESIGN.md §4), so that a page added to the stepper cannot be left out of the save before a close, a quit
+        or a lock. A page that saves typed text after a pause says so by `has_pending_edits` and `save_now`."""
+        return [page for _item, page in self._items]
+
+    def autosaved_pages(self) -> list:
+        return [page for page in self.window_pages() if hasattr(page, "save_now")]
+
     def flush(self) -> None:
-        if self.identity.has_pending_edits:
-            self.identity.save_now()
-        if self.redaction.has_pending_edits:
-            self.redaction.save_now()
-        for page in self.pages.values():
+        for page in self.autosaved_pages():
             if page.has_pending_edits:
                 page.save_now()
 
     @property
     def has_pending_edits(self) -> bool:
-        return self.identity.has_pending_edits or self.redaction.has_pending_edits or \
-            any(p.has_pending_edits for p in self.pages.values())
+        return any(page.has_pending_edits for page in self.autosaved_pages())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.flush()

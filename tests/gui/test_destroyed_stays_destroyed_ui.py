@@ -1,0 +1,69 @@
+"""Issue 19 §6 through the window: after a destruction, exporting another document leaves the destroyed documents'
+buttons disabled; follow-up notes destroyed are shown read-only, and the service refuses them by the same rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from bilan_desktop.documents.catalog import DocumentKind
+from bilan_desktop.domain.lifecycle import Step
+from bilan_desktop.domain.seances import Seance
+from bilan_desktop.domain.sections import Conservation, FinDuBilan, PhaseConclusion, Suivi
+from bilan_desktop.domain.sharing import Destination
+from bilan_desktop.domain.synthese import SyntheseDraft
+from bilan_desktop.domain.workflow import RuleViolation
+from tests.gui.conftest import by_accessible_name
+from tests.gui.workflow_helpers import bilan_at, choose_file, next_step
+
+
+def test_exporting_another_document_leaves_the_destroyed_synthese_disabled(window, script, tmp_path):
+    end = dt.date(2026, 11, 25)
+    bw, repo = bilan_at(window, script, Step.FIN_DU_BILAN, sections=[
+        PhaseConclusion(synthese_remise_le=end), SyntheseDraft(projet="Devenir ébéniste"),
+        FinDuBilan(date_fin=end, conservation=Conservation.AUCUNE)])
+    repo.save_seance(1, Seance(date=dt.date(2026, 12, 3)), window.clock.now())  # planned: its sheet can be printed
+    script.expect(lambda _dialog: QDialog.DialogCode.Accepted)  # the end of the bilan, and what it destroys
+    bw.select(Step.FIN_DU_BILAN)
+    assert next_step(bw) == ""
+    rows = bw.documents.rows
+    for kind in (DocumentKind.SYNTHESE, DocumentKind.RESULTATS):
+        status, preview, export = rows[kind]
+        assert status.text() == "Détruit le 26/11/2026 (art. R6313-7)."
+        assert not preview.isEnabled() and not export.isEnabled()
+
+    def destination(dialog):
+        by_accessible_name(dialog, Destination.BENEFICIAIRE.label).click()
+        dialog.accept()
+        return dialog.result()
+
+    for handler in (destination, choose_file(tmp_path / "feuille.pdf"), lambda _box: QMessageBox.StandardButton.Ok):
+        script.expect(handler)
+    rows[DocumentKind.EMARGEMENT_VIERGE][2].click()
+    assert (tmp_path / "feuille.pdf").read_bytes().startswith(b"%PDF")
+    for kind in (DocumentKind.SYNTHESE, DocumentKind.RESULTATS):  # still destroyed after the page reloaded
+        status, preview, export = rows[kind]
+        assert status.text() == "Détruit le 26/11/2026 (art. R6313-7)."
+        assert not preview.isEnabled() and not export.isEnabled(), kind
+
+
+def test_destroyed_follow_up_notes_read_only_and_refused(window, script):
+    """The bilan ended in May; the follow-up took place on 20 November: its notes are destroyed when the app runs
+    the engine (26 November). The page shows them read-only and the service refuses them, by one rule."""
+    bw, repo = bilan_at(window, script, Step.ENTRETIEN_SUIVI, sections=[
+        FinDuBilan(date_fin=dt.date(2026, 5, 29), conservation=Conservation.AUCUNE),
+        Suivi(realise_le=dt.date(2026, 11, 20), mis_en_place="Formation d'ébéniste commencée")])
+    page = bw.page_for(Step.ENTRETIEN_SUIVI)
+    assert page.form.isEnabled()  # before the destruction, the notes can be typed
+    window.run_retention()
+    bw.refresh()
+    assert repo.load(1).suivi.mis_en_place == ""
+    assert not page.form.isEnabled()
+    assert page.banner.text() == "Contenu détruit le jeudi 26 novembre 2026 (art. R6313-7)."
+    with pytest.raises(RuleViolation) as refused:
+        bw.dossiers.save_section(1, Suivi(realise_le=dt.date(2026, 11, 20), mis_en_place="Tapé de nouveau"),
+                                 window.clock.now())
+    assert refused.value.problems == ["Contenu détruit le jeudi 26 novembre 2026 (art. R6313-7)."]
+    assert repo.load(1).suivi.mis_en_place == ""
