@@ -264,6 +264,17 @@ def edit_mode(d: Dossier, name: str, today: dt.date, reachable: bool = True, des
     return EditMode(True)
 
 
+SATISFACTION_ALREADY = ("Les réponses à ce questionnaire sont déjà enregistrées, détachées du dossier dont le contenu est "
+                        "détruit : elles ne peuvent plus être modifiées.")
+
+
+def satisfaction_detached(destroyed: dict[str, dt.date]) -> bool:
+    """From the first destruction of a bilan's content on (`destroyed`: the register's category value -> day), its
+    satisfaction answers are kept for the figures apart from the person: their month and funding route only, no
+    link, no free comment (the comment goes with the content). An answer recorded later is stored so at once."""
+    return bool(destroyed)
+
+
 PROSPECT_BASIS = ("RGPD, art. 5, 1, e (limitation de la conservation) : prospect ou dossier saisi par erreur, supprimé "
                   "avant le début du bilan")
 

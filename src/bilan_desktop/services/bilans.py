@@ -13,11 +13,13 @@ from ..domain.lifecycle import Issue, State, Step
 from ..domain.registry import SECTION_NAMES
 from ..domain.rules import (
     PROSPECT_BASIS,
+    SATISFACTION_ALREADY,
     close_problems,
     deletion_problems,
     destroyed_day,
     dossier_state,
     funding_lock,
+    satisfaction_detached,
     seance_change_lock,
     seance_record_problems,
     section_problems,
@@ -127,8 +129,16 @@ class BilanService:
             raise RuleViolation([lock])
         self.dossiers.set_funding(bilan_id, funding, now)
 
-    def save_satisfaction(self, bilan_id: int, kind: str, answers: list[int], comment: str, today: dt.date) -> None:
-        self.dossiers.save_satisfaction(bilan_id, kind, answers, comment, today)
+    def save_satisfaction(self, bilan_id: int, kind: str, answers: list[int], comment: str, today: dt.date) -> bool:
+        """Returns True when the answers were stored detached from the person (the content is destroyed: no
+        comment, no link; recorded once)."""
+        if not satisfaction_detached(self.destroyed_on(bilan_id)):
+            self.dossiers.save_satisfaction(bilan_id, kind, answers, comment, today)
+            return False
+        if self.dossiers.satisfaction_answered(bilan_id, kind):
+            raise RuleViolation([SATISFACTION_ALREADY])
+        self.dossiers.save_satisfaction(bilan_id, kind, answers, "", today, detached=True)
+        return True
 
     def next_step(self, bilan_id: int, today: dt.date) -> Step:
         """The step the bilan may move to, or RuleViolation with the reasons. Nothing is changed."""

@@ -69,6 +69,8 @@ from .widgets import button_row, make_action
 
 REFRESH_MS = 60_000
 MAX_FORM_BYTES = 5_000_000  # a filled questionnaire is a few tens of kilobytes
+DETACHED = ("Le contenu de ce bilan est détruit : les réponses sont conservées pour les statistiques sans lien avec le "
+            "bénéficiaire (seuls le mois et le financement sont gardés) ; le commentaire libre n'est pas conservé.")
 MARKS = {"done": "✓", "current": "▶", "locked": "·", "closed": "✕"}
 log = logging.getLogger(__name__)
 
@@ -328,14 +330,23 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         except RuleViolation as exc:
             dialogs.error(self, "Import refusé", " ".join(exc.problems))
             return
+        source = self.dossiers.bilan_id_of(reference)
+        detached = f" {DETACHED}" if source is not None and self.dossiers.destroyed_on(source) else ""
         dialogs.inform(self, "Questionnaire importé", f"Les réponses du questionnaire à froid ({reference}) sont "
-                                                      "enregistrées ; le fichier reçu peut être supprimé.")
+                                                      f"enregistrées ; le fichier reçu peut être supprimé.{detached}")
 
     def open_satisfaction(self, kind: str) -> None:
         dialog = SatisfactionDialog(kind, self.dossiers.satisfaction(self.bilan_id, kind), self)
-        if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:
-            self.dossiers.save_satisfaction(self.bilan_id, kind, dialog.answers, dialog.comment.toPlainText(),
-                                            self.clock.today())
+        if dialogs.launch(dialog) != QDialog.DialogCode.Accepted:
+            return
+        try:
+            detached = self.dossiers.save_satisfaction(self.bilan_id, kind, dialog.answers,
+                                                       dialog.comment.toPlainText(), self.clock.today())
+        except RuleViolation as exc:
+            dialogs.error(self, "Questionnaire de satisfaction", " ".join(exc.problems))
+            return
+        if detached:
+            dialogs.inform(self, "Questionnaire de satisfaction", DETACHED)
 
     # -- documents --------------------------------------------------------------------------------------
     def document_context(self) -> DocumentContext:
