@@ -67,3 +67,30 @@ def test_destroyed_follow_up_notes_read_only_and_refused(window, script):
                                  window.clock.now())
     assert refused.value.problems == ["Contenu détruit le jeudi 26 novembre 2026 (art. R6313-7)."]
     assert repo.load(1).suivi.mis_en_place == ""
+
+
+def test_satisfaction_typed_after_the_destruction_is_stored_detached_and_said_so(window, script):
+    bw, repo = bilan_at(window, script, Step.ENTRETIEN_SUIVI, sections=[
+        FinDuBilan(date_fin=dt.date(2026, 5, 29), conservation=Conservation.AUCUNE),
+        Suivi(realise_le=dt.date(2026, 11, 20))])
+    window.run_retention()
+
+    def answer(dialog):
+        for group in dialog.groups:
+            group.button(4).setChecked(True)
+        dialog.comment.setPlainText("Merci Zéphyrine")
+        dialog.accept()
+        return dialog.result()
+
+    said = []
+    script.expect(answer)
+    script.expect(lambda box: said.append(box.text()) or QMessageBox.StandardButton.Ok)
+    bw.open_satisfaction("suivi")
+    assert "sans lien avec le bénéficiaire" in said[0] and "commentaire libre n'est pas conservé" in said[0]
+    rows = window.vault.conn.execute("SELECT bilan_id, kind, comment, funding FROM satisfaction").fetchall()
+    assert rows == [(None, "suivi", "", "cpf")]
+    script.expect(answer)  # a second time: refused, not counted twice
+    script.expect(lambda box: said.append(box.text()) or QMessageBox.StandardButton.Ok)
+    bw.open_satisfaction("suivi")
+    assert "déjà enregistrées" in said[1]
+    assert len(window.vault.conn.execute("SELECT * FROM satisfaction").fetchall()) == 1

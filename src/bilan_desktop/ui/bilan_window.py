@@ -60,7 +60,7 @@ from .identity_page import IdentityPage
 from .investigation_tools import InvestigationTools
 from .paragraph_library import ParagraphLibraryDialog
 from .retention_ui import EndOfBilanDialog
-from .satisfaction_dialog import SatisfactionDialog
+from .satisfaction_dialog import DETACHED, SatisfactionDialog
 from .seances_page import SeancesPage
 from .section_page import SectionPage
 from .step_specs import PAGES
@@ -69,8 +69,6 @@ from .widgets import button_row, make_action
 
 REFRESH_MS = 60_000
 MAX_FORM_BYTES = 5_000_000  # a filled questionnaire is a few tens of kilobytes
-DETACHED = ("Le contenu de ce bilan est détruit : les réponses sont conservées pour les statistiques sans lien avec le "
-            "bénéficiaire (seuls le mois et le financement sont gardés) ; le commentaire libre n'est pas conservé.")
 MARKS = {"done": "✓", "current": "▶", "locked": "·", "closed": "✕"}
 log = logging.getLogger(__name__)
 
@@ -339,14 +337,12 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         dialog = SatisfactionDialog(kind, self.dossiers.satisfaction(self.bilan_id, kind), self)
         if dialogs.launch(dialog) != QDialog.DialogCode.Accepted:
             return
-        try:
-            detached = self.dossiers.save_satisfaction(self.bilan_id, kind, dialog.answers,
-                                                       dialog.comment.toPlainText(), self.clock.today())
+        try:  # after the content's destruction: stored detached from the person, and said so
+            if self.dossiers.save_satisfaction(self.bilan_id, kind, dialog.answers, dialog.comment.toPlainText(),
+                                               self.clock.today()):
+                dialogs.inform(self, "Questionnaire de satisfaction", DETACHED)
         except RuleViolation as exc:
             dialogs.error(self, "Questionnaire de satisfaction", " ".join(exc.problems))
-            return
-        if detached:
-            dialogs.inform(self, "Questionnaire de satisfaction", DETACHED)
 
     # -- documents --------------------------------------------------------------------------------------
     def document_context(self) -> DocumentContext:
@@ -383,22 +379,18 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
                         self.repository.vault, self.clock)
 
     def window_pages(self) -> list[QWidget]:
-        """The window's pages, in the stepper's order: the one list that saving, pending edits and closing iterate
-        (DESIGN.md §4), so that a page added to the stepper cannot be left out of the save before a close, a quit
-        or a lock. A page that saves typed text after a pause says so by `has_pending_edits` and `save_now`."""
+        """The stepper's pages, the one list that the save before a close, a quit or a lock iterates (DESIGN.md §4):
+        a page added cannot be left out. A page saving typed text after a pause has `has_pending_edits`, `save_now`."""
         return [page for _item, page in self._items]
 
-    def autosaved_pages(self) -> list:
-        return [page for page in self.window_pages() if hasattr(page, "save_now")]
-
     def flush(self) -> None:
-        for page in self.autosaved_pages():
-            if page.has_pending_edits:
-                page.save_now()
+        for page in self.window_pages():
+            if getattr(page, "has_pending_edits", False):
+                page.save_now()  # type: ignore[attr-defined]
 
     @property
     def has_pending_edits(self) -> bool:
-        return any(page.has_pending_edits for page in self.autosaved_pages())
+        return any(getattr(page, "has_pending_edits", False) for page in self.window_pages())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.flush()
