@@ -94,3 +94,16 @@ def test_satisfaction_typed_after_the_destruction_is_stored_detached_and_said_so
     bw.open_satisfaction("suivi")
     assert "déjà enregistrées" in said[1]
     assert len(window.vault.conn.execute("SELECT * FROM satisfaction").fetchall()) == 1
+
+
+def test_session_notes_read_only_once_the_content_is_destroyed(window, script):
+    from bilan_desktop.ui.seances_page import SeanceDialog
+    bw, repo = bilan_at(window, script, Step.ENTRETIEN_SUIVI, sections=[
+        FinDuBilan(date_fin=dt.date(2026, 5, 29), conservation=Conservation.AUCUNE)])
+    before = SeanceDialog(bw.dossiers, 1, Seance(date=dt.date(2026, 11, 20), etape=Step.ENTRETIEN_SUIVI), window.clock)
+    assert not before.notes.isReadOnly()
+    window.run_retention()
+    after = SeanceDialog(bw.dossiers, 1, Seance(date=dt.date(2026, 11, 20), etape=Step.ENTRETIEN_SUIVI), window.clock)
+    assert after.notes.isReadOnly()
+    assert after.notes.placeholderText() == ("Contenu détruit le jeudi 26 novembre 2026 (art. R6313-7). Les notes de "
+                                             "séance ne sont plus enregistrées.")

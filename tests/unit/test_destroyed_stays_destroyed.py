@@ -127,3 +127,23 @@ def test_a_section_whose_category_was_not_destroyed_is_still_recorded(vault):
     fin.accord_retire_le = dt.date(2026, 11, 23)
     service.save_section(bilan_id, fin, dt.datetime(2026, 11, 23, 10, 0))
     assert service.load(bilan_id).fin_du_bilan.accord_retire_le == dt.date(2026, 11, 23)
+
+
+def test_session_notes_typed_after_the_content_destruction_are_refused(vault):
+    from bilan_desktop.domain.seances import Seance
+    bilan_id = fill_bilan(vault, end=END)
+    RetentionEngine(vault).run(DESTROYED, NOW)
+    service = BilanService(vault)
+    later = dt.datetime(2026, 11, 20, 17, 0)
+    held = service.seances(bilan_id)[0]
+    assert held.notes == ""
+    with pytest.raises(RuleViolation) as refused:
+        service.save_seance(bilan_id, Seance(id=held.id, date=held.date, debut=held.debut, fin=held.fin,
+                                             etape=held.etape, statut=held.statut, notes="Tapé de nouveau"), later)
+    assert refused.value.problems == ["Contenu détruit le samedi 30 mai 2026 (art. R6313-7). Les notes de séance ne "
+                                      "sont plus enregistrées."]
+    assert all(s.notes == "" for s in service.seances(bilan_id))
+    # the session itself (the proof of the service) is still recorded, without notes
+    service.dossiers.set_step(bilan_id, Step.ENTRETIEN_SUIVI, NOW)
+    service.save_seance(bilan_id, Seance(date=dt.date(2026, 11, 20), etape=Step.ENTRETIEN_SUIVI), later)
+    assert len(service.seances(bilan_id)) == 9

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import codec
 from .dates import long_date
 from .lifecycle import Issue, State, Step
-from .registry import ORDER, SPEC_BY_NAME
+from .registry import ORDER, SPEC_BY_NAME, Category
 from .seances import COUNTED_STEPS, Seance, StatutSeance, seance_problems
 from .workflow import (
     AGREEMENT_AFTER_END,
@@ -127,9 +127,21 @@ def section_problems(d: Dossier, name: str, section, today: dt.date,
     return problems
 
 
-def seance_record_problems(d: Dossier, seance: Seance, today: dt.date) -> list[str]:
+def seance_notes_lock(destroyed: dict[str, dt.date]) -> str:
+    """Why session notes can no longer be typed ('' when they can): they are content, destroyed with it (`destroyed`:
+    the register's category value -> day). The dialog shows it, the service refuses with it."""
+    day = destroyed.get(Category.CONTENU.value)
+    return destroyed_text(day) + " Les notes de séance ne sont plus enregistrées." if day is not None else ""
+
+
+def seance_record_problems(d: Dossier, seance: Seance, today: dt.date,
+                           destroyed: dict[str, dt.date] | None = None) -> list[str]:
     """Why this session cannot be recorded: the 24 hours, consent, the bilan's state, the convention, and the place
-    of the entretien préalable (before the phases) and of the follow-up (after the end)."""
+    of the entretien préalable (before the phases) and of the follow-up (after the end); notes typed after the
+    content's destruction (`destroyed`, as for `seance_notes_lock`)."""
+    lock = seance_notes_lock(destroyed or {})
+    if lock and seance.notes.strip():
+        return [lock]
     current = effective_step(d, today)
     if current is Step.REFUS_REPUTE:
         return [refus_message(d).split(". Une signature")[0] + " : aucune séance ne peut être enregistrée."]

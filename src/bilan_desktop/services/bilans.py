@@ -112,7 +112,7 @@ class BilanService:
         self.dossiers.save_section(bilan_id, section, now)
 
     def save_seance(self, bilan_id: int, seance: Seance, now: dt.datetime) -> int:
-        problems = seance_record_problems(self.load(bilan_id), seance, now.date())
+        problems = seance_record_problems(self.load(bilan_id), seance, now.date(), self.destroyed_on(bilan_id))
         if problems:
             raise RuleViolation(problems)
         return self.dossiers.save_seance(bilan_id, seance, now)
