@@ -107,6 +107,9 @@ def test_version_5_sessions_signed_become_realised(tmp_path):
 
 def test_sending_the_synthese_to_the_cep_operator_records_the_exception_of_r6313_7(vault, tmp_path):
     bilan_id = _bilan(vault)
+    repo = DossierRepository(vault)  # the service writes a synthèse only after consent, a certificate for held hours
+    repo.save_section(bilan_id, EntretienPrealable(consentement_libre=True), NOW)
+    repo.save_seance(bilan_id, Seance(date=dt.date(2026, 3, 9), statut=StatutSeance.REALISEE), NOW)
     service = DocumentService(vault)
     try:
         service.export("synthese", b"%PDF", bilan_id, "BC-2026-0001", Destination.CEP, False, tmp_path / "a.pdf", NOW)

@@ -74,7 +74,11 @@ def test_every_figure_against_a_count_by_hand():
     outcomes = _by(found, "Situation à six mois (dossiers clos)")
     assert outcomes["En emploi dans le projet"] == 1 and sum(outcomes.values()) == 1
     cpf = _by(found, "Par financement — CPF (Mon Compte Formation)")
-    assert cpf == {"Bilans commencés": 1, "Bilans terminés": 1, "Heures réalisées": 6.0}
+    assert cpf == {"Bilans commencés": 1, "Bilans terminés": 1, "Heures réalisées": 6.0,
+                   "Réponses de satisfaction à chaud": 1, "Réponses de satisfaction à froid": 1}  # bilan 1's answers
+    detached = figures(year(), [*ANSWERS, Answer(None, "fin", "2026-04", (4,) * 8, "cpf")], START, END, TODAY)
+    assert _by(detached, "Par financement — CPF (Mon Compte Formation)")["Réponses de satisfaction à chaud"] == 2
+    assert _by(detached, "Satisfaction à chaud")["Réponses"] == 3  # an answer detached from the person still counts
     assert _by(found, "Par financement — Transitions Pro")["Heures réalisées"] == 0  # a cancelled session
     bpf = {section: _by(found, f"BPF — {section}") for section in (
         "Employeurs, pour leurs salariés", "OPCO", "CPF (Caisse des Dépôts)", "Pouvoirs publics (France Travail)",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import codec
 from .dates import long_date
 from .lifecycle import Issue, State, Step
-from .registry import ORDER, SPEC_BY_NAME
+from .registry import ORDER, SPEC_BY_NAME, Category
 from .seances import COUNTED_STEPS, Seance, StatutSeance, seance_problems
 from .workflow import (
     AGREEMENT_AFTER_END,
@@ -43,8 +43,24 @@ def refus_message(d: Dossier) -> str:
             "notée en retard peut encore être saisie dans la convention.")
 
 
-def section_lock(d: Dossier, name: str, today: dt.date) -> str:
-    """Why the section `name` cannot be edited now ('' when it can). Consent is checked apart (content only)."""
+def destroyed_day(name: str, destroyed: dict[str, dt.date]) -> dt.date | None:
+    """The day the content of section `name` was destroyed, from the register's `destroyed` (category value ->
+    day; BilanService.destroyed_on), or None while it is there."""
+    category = SPEC_BY_NAME[name].destroyed_as
+    return destroyed.get(category.value) if category is not None else None
+
+
+def destroyed_text(day: dt.date) -> str:
+    return f"Contenu détruit le {long_date(day)} (art. R6313-7)."
+
+
+def section_lock(d: Dossier, name: str, today: dt.date, destroyed_on: dt.date | None = None) -> str:
+    """Why the section `name` cannot be edited now ('' when it can). Consent is checked apart (content only).
+    `destroyed_on`: the day its content was destroyed (`destroyed_day`): then nothing is recorded in it again. The
+    one rule for « may this be recorded » (the service) and « may this be edited » (the pages, through
+    `edit_mode`)."""
+    if destroyed_on is not None:
+        return destroyed_text(destroyed_on)
     current = effective_step(d, today)
     if current is Step.ABANDON:
         return ABANDONED
@@ -86,11 +102,13 @@ def financement_problems(f, today: dt.date) -> list[str]:
     return problems
 
 
-def section_problems(d: Dossier, name: str, section, today: dt.date) -> list[str]:
-    """Why `section` cannot be saved as the new value of `name` in this dossier."""
+def section_problems(d: Dossier, name: str, section, today: dt.date,
+                     destroyed_on: dt.date | None = None) -> list[str]:
+    """Why `section` cannot be saved as the new value of `name` in this dossier (`destroyed_on`: as for
+    `section_lock`)."""
     spec = SPEC_BY_NAME[name]
     stored = getattr(d, name)
-    lock = section_lock(d, name, today)
+    lock = section_lock(d, name, today, destroyed_on)
     if lock:
         return [lock]
     problems: list[str] = []
@@ -109,9 +127,21 @@ def section_problems(d: Dossier, name: str, section, today: dt.date) -> list[str
     return problems
 
 
-def seance_record_problems(d: Dossier, seance: Seance, today: dt.date) -> list[str]:
+def seance_notes_lock(destroyed: dict[str, dt.date]) -> str:
+    """Why session notes can no longer be typed ('' when they can): they are content, destroyed with it (`destroyed`:
+    the register's category value -> day). The dialog shows it, the service refuses with it."""
+    day = destroyed.get(Category.CONTENU.value)
+    return destroyed_text(day) + " Les notes de séance ne sont plus enregistrées." if day is not None else ""
+
+
+def seance_record_problems(d: Dossier, seance: Seance, today: dt.date,
+                           destroyed: dict[str, dt.date] | None = None) -> list[str]:
     """Why this session cannot be recorded: the 24 hours, consent, the bilan's state, the convention, and the place
-    of the entretien préalable (before the phases) and of the follow-up (after the end)."""
+    of the entretien préalable (before the phases) and of the follow-up (after the end); notes typed after the
+    content's destruction (`destroyed`, as for `seance_notes_lock`)."""
+    lock = seance_notes_lock(destroyed or {})
+    if lock and seance.notes.strip():
+        return [lock]
     current = effective_step(d, today)
     if current is Step.REFUS_REPUTE:
         return [refus_message(d).split(". Une signature")[0] + " : aucune séance ne peut être enregistrée."]
@@ -233,9 +263,7 @@ def edit_mode(d: Dossier, name: str, today: dt.date, reachable: bool = True, des
     """The one answer to « can the consultant edit this section now, and if not why »: the pages show it, the
     service refuses with the same reasons. `reachable`: the step is done or current; `waiting`: why it is not;
     `destroyed_on`: the day its content was destroyed (from the register)."""
-    if destroyed_on is not None:
-        return EditMode(False, f"Contenu détruit le {long_date(destroyed_on)} (art. R6313-7).")
-    lock = section_lock(d, name, today)
+    lock = section_lock(d, name, today, destroyed_on)
     if lock:
         return EditMode(False, lock)
     only = editable_fields(d, name, today)
@@ -246,6 +274,17 @@ def edit_mode(d: Dossier, name: str, today: dt.date, reachable: bool = True, des
     if SPEC_BY_NAME[name].gated and not consent_recorded(d):
         return EditMode(False, CONSENT_MISSING)
     return EditMode(True)
+
+
+SATISFACTION_ALREADY = ("Les réponses à ce questionnaire sont déjà enregistrées, détachées du dossier dont le contenu est "
+                        "détruit : elles ne peuvent plus être modifiées.")
+
+
+def satisfaction_detached(destroyed: dict[str, dt.date]) -> bool:
+    """From the first destruction of a bilan's content on (`destroyed`: the register's category value -> day), its
+    satisfaction answers are kept for the figures apart from the person: their month and funding route only, no
+    link, no free comment (the comment goes with the content). An answer recorded later is stored so at once."""
+    return bool(destroyed)
 
 
 PROSPECT_BASIS = ("RGPD, art. 5, 1, e (limitation de la conservation) : prospect ou dossier saisi par erreur, supprimé "

@@ -42,7 +42,9 @@ DEFINITIONS = (
     "séances réalisées des trois phases dans la période (les entretiens préalable et de suivi n'y sont pas). Durée "
     "moyenne : de la première séance réalisée à la date de fin, pour les bilans terminés dans la période. "
     "Satisfaction : moyenne de 1 à 5 par question des réponses du mois de la période ; taux de réponse : réponses "
-    "à chaud ÷ bilans terminés, réponses à froid ÷ entretiens de suivi réalisés. BPF : bénéficiaires ayant au moins "
+    "à chaud ÷ bilans terminés, réponses à froid ÷ entretiens de suivi réalisés ; après la destruction du contenu "
+    "d'un bilan, ses réponses restent comptées, sans lien avec le bénéficiaire (seuls le mois et le financement sont "
+    "gardés). BPF : bénéficiaires ayant au moins "
     "une heure réalisée dans la période, heures réalisées, et produits = prix convenu des bilans commencés dans la "
     "période (quand un prix est saisi), par source de financement.")
 
@@ -73,6 +75,7 @@ class Answer:
     kind: str  # "fin" or "suivi"
     month: str  # "2026-11"
     answers: tuple[int, ...]
+    funding: str | None = None  # the bilan's funding route, kept with an answer detached from the person
 
 
 def _within(day: dt.date | None, start: dt.date, end: dt.date) -> bool:
@@ -133,6 +136,9 @@ def figures(dossiers: dict[int, Dossier], answers: list[Answer], start: dt.date,
                 Figure(section, "Bilans terminés", sum(1 for d in ended if d.funding is funding)),
                 Figure(section, "Heures réalisées", sum(_realised_in(d, start, end) for d in mine.values()) / 60,
                        "h")]
+        for kind, label in (("fin", "Réponses de satisfaction à chaud"), ("suivi", "Réponses de satisfaction à froid")):
+            out.append(Figure(section, label, sum(1 for a in in_period if a.kind == kind
+                                                  and _funding_of(a, dossiers) is funding)))
     for source, fundings in BPF_SOURCES.items():
         section = f"BPF — {source}"
         mine = {k: d for k, d in dossiers.items() if d.funding in fundings}
@@ -142,6 +148,14 @@ def figures(dossiers: dict[int, Dossier], answers: list[Answer], start: dt.date,
                 Figure(section, "Produits (prix convenus)", sum(_price(d) for d in started if d.funding in fundings),
                        "€")]
     return out
+
+
+def _funding_of(answer: Answer, dossiers: dict[int, Dossier]) -> Funding | None:
+    """An answer's funding route: kept with it (detached from the person), or its bilan's."""
+    if answer.funding is not None:
+        return Funding(answer.funding) if answer.funding in {f.value for f in Funding} else None
+    dossier = dossiers.get(answer.bilan_id) if answer.bilan_id is not None else None
+    return dossier.funding if dossier is not None else None
 
 
 def _month_within(month: str, start: dt.date, end: dt.date) -> bool:

@@ -13,10 +13,13 @@ from ..domain.lifecycle import Issue, State, Step
 from ..domain.registry import SECTION_NAMES
 from ..domain.rules import (
     PROSPECT_BASIS,
+    SATISFACTION_ALREADY,
     close_problems,
     deletion_problems,
+    destroyed_day,
     dossier_state,
     funding_lock,
+    satisfaction_detached,
     seance_change_lock,
     seance_record_problems,
     section_problems,
@@ -100,7 +103,8 @@ class BilanService:
     def save_section(self, bilan_id: int, section, now: dt.datetime) -> None:
         dossier = self.load(bilan_id)
         name = SECTION_NAMES[type(section)]
-        problems = section_problems(dossier, name, section, now.date())
+        problems = section_problems(dossier, name, section, now.date(),
+                                    destroyed_day(name, self.destroyed_on(bilan_id)))
         if problems:
             raise RuleViolation(problems)
         if isinstance(section, SyntheseDraft):
@@ -108,7 +112,7 @@ class BilanService:
         self.dossiers.save_section(bilan_id, section, now)
 
     def save_seance(self, bilan_id: int, seance: Seance, now: dt.datetime) -> int:
-        problems = seance_record_problems(self.load(bilan_id), seance, now.date())
+        problems = seance_record_problems(self.load(bilan_id), seance, now.date(), self.destroyed_on(bilan_id))
         if problems:
             raise RuleViolation(problems)
         return self.dossiers.save_seance(bilan_id, seance, now)
@@ -125,8 +129,16 @@ class BilanService:
             raise RuleViolation([lock])
         self.dossiers.set_funding(bilan_id, funding, now)
 
-    def save_satisfaction(self, bilan_id: int, kind: str, answers: list[int], comment: str, today: dt.date) -> None:
-        self.dossiers.save_satisfaction(bilan_id, kind, answers, comment, today)
+    def save_satisfaction(self, bilan_id: int, kind: str, answers: list[int], comment: str, today: dt.date) -> bool:
+        """Returns True when the answers were stored detached from the person (the content is destroyed: no
+        comment, no link; recorded once)."""
+        if not satisfaction_detached(self.destroyed_on(bilan_id)):
+            self.dossiers.save_satisfaction(bilan_id, kind, answers, comment, today)
+            return False
+        if self.dossiers.satisfaction_answered(bilan_id, kind):
+            raise RuleViolation([SATISFACTION_ALREADY])
+        self.dossiers.save_satisfaction(bilan_id, kind, answers, "", today, detached=True)
+        return True
 
     def next_step(self, bilan_id: int, today: dt.date) -> Step:
         """The step the bilan may move to, or RuleViolation with the reasons. Nothing is changed."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..domain.sections import Conservation
 from ..domain.sharing import COPIES_DESTROYED_WITH, Destination, export_problems
-from ..domain.workflow import RuleViolation
+from ..domain.workflow import Dossier, RuleViolation
 from ..storage.atomic import write_bytes_atomic
 from ..storage.dossiers import DossierRepository
 from ..storage.exports import ExportLog
@@ -28,7 +28,9 @@ class DocumentService:
 
     def export(self, document: str, data: bytes, bilan_id: int | None, reference: str, destination: Destination,
                written_agreement: bool, path: Path, now: dt.datetime) -> Path:
-        problems = export_problems(document, destination, written_agreement)
+        # checked again here, at the moment of writing, whoever built `data` and whenever (window or command line)
+        problems = document_problems(self.vault, bilan_id, document) if bilan_id is not None else []
+        problems = problems or export_problems(document, destination, written_agreement)
         if problems:
             raise RuleViolation(problems)
         write_bytes_atomic(path, data, mode=0o600)
@@ -51,6 +53,43 @@ class DocumentService:
                                                             synthese_cep_transmise_le=now.date()), now)
 
 
+def availability(document: str, dossier: Dossier, destroyed: dict[str, dt.date]) -> list[str]:
+    """Why `document` of this dossier cannot be produced or written now ([] when it can): its content destroyed
+    (`destroyed`: the register's category value -> day), then the document's own conditions (consent, contract,
+    sessions…). The one answer for the documents page's buttons, `produce` and `DocumentService.export`."""
+    from ..documents.catalog import DocumentKind, unavailable_reason
+    category = COPIES_DESTROYED_WITH.get(document)
+    if category is not None and category.value in destroyed:
+        return [f"Détruit le {destroyed[category.value]:%d/%m/%Y} (art. R6313-7)."]
+    if document == "pv_destruction" and not destroyed:
+        return [NOTHING_DESTROYED]
+    kind = DocumentKind(document) if document in {k.value for k in DocumentKind} else None
+    reason = unavailable_reason(kind, dossier) if kind is not None else ""
+    return [reason] if reason else []
+
+
+def document_problems(vault: Vault, bilan_id: int, document: str) -> list[str]:
+    """`availability`, read afresh from the vault (a deleted dossier has no document any more)."""
+    from ..storage.bilans import BilanRepository
+    from ..storage.retention import RetentionEngine
+    if BilanRepository(vault).summary(bilan_id) is None:
+        return [GONE]
+    dossier = DossierRepository(vault).load(bilan_id)
+    return availability(document, dossier, RetentionEngine(vault).destroyed_on(dossier.reference))
+
+
+def destroyed_on(vault: Vault, bilan_id: int) -> dict[str, dt.date]:
+    """The register's category value -> day for this bilan ({} when nothing was destroyed, or no such bilan)."""
+    from ..storage.bilans import BilanRepository
+    from ..storage.retention import RetentionEngine
+    summary = BilanRepository(vault).summary(bilan_id)
+    return RetentionEngine(vault).destroyed_on(summary.reference) if summary is not None else {}
+
+
+NOTHING_DESTROYED = "Rien n'a encore été détruit pour ce bilan : pas de procès-verbal."
+GONE = "Ce dossier a été supprimé : aucun de ses documents ne peut plus être écrit."
+
+
 class DocumentUnavailable(Exception):
     """A document this bilan cannot have yet; `problems` are French sentences."""
 
@@ -68,11 +107,14 @@ def produce(vault: Vault, bilan_id: int, document: str, today: dt.date, extensio
         raise DocumentUnavailable(["Format non pris en charge : le document de synthèse et les résultats détaillés "
                                    "s'exportent en .pdf, .docx ou .odt ; les autres documents en .pdf."])
     from ..documents import convocation, pv_destruction
-    from ..documents.catalog import DocumentContext, DocumentKind, build, unavailable_reason
+    from ..documents.catalog import DocumentContext, DocumentKind, build
     from ..domain.seances import StatutSeance
     from ..storage.bilans import BilanRepository
     from ..storage.exports import ProviderRepository
     from ..storage.retention import RetentionEngine
+    problems = document_problems(vault, bilan_id, document)
+    if problems:
+        raise DocumentUnavailable(problems)
     dossier = DossierRepository(vault).load(bilan_id)
     provider, beneficiary = ProviderRepository(vault).load(), BilanRepository(vault).beneficiary(bilan_id)
     if document == "convocation":
@@ -84,17 +126,10 @@ def produce(vault: Vault, bilan_id: int, document: str, today: dt.date, extensio
     if document == "pv_destruction":
         entries = [e for e in RetentionEngine(vault).register() if e.reference == dossier.reference]
         if not entries:
-            raise DocumentUnavailable(["Rien n'a encore été détruit pour ce bilan : pas de procès-verbal."])
+            raise DocumentUnavailable([NOTHING_DESTROYED])
         e = entries[0]
         return pv_destruction.build(provider, pv_destruction.DestructionRecord(
             e.reference, e.destroyed_on, e.legal_basis, e.labels))
     kind = DocumentKind(document)
-    destroyed = RetentionEngine(vault).destroyed_on(dossier.reference)
-    category = COPIES_DESTROYED_WITH.get(document)
-    if category is not None and category.value in destroyed:
-        raise DocumentUnavailable([f"Détruit le {destroyed[category.value]:%d/%m/%Y} (art. R6313-7)."])
-    reason = unavailable_reason(kind, dossier)
-    if reason:
-        raise DocumentUnavailable([reason])
     context = DocumentContext(provider, beneficiary, dossier, today)
     return build(kind, context) if extension == ".pdf" else office.render(document, context, extension)

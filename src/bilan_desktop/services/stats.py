@@ -15,8 +15,8 @@ class StatsService:
         self.bilans = bilans
 
     def figures(self, start: dt.date, end: dt.date, today: dt.date) -> list[Figure]:
-        answers = [Answer(bilan_id, kind, month, tuple(marks))
-                   for bilan_id, kind, month, marks in self.bilans.dossiers.all_satisfaction()]
+        answers = [Answer(bilan_id, kind, month, tuple(marks), funding)
+                   for bilan_id, kind, month, marks, funding in self.bilans.dossiers.all_satisfaction()]
         return figures(self.bilans.overview(), answers, start, end, today)
 
     def write_csv(self, found: list[Figure], path: Path) -> None:

@@ -49,8 +49,7 @@ class BilanRepository:
                 "employeur, poste, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*_beneficiary_values(beneficiary), stamp, stamp))
             year = f"{now.year:04d}"
-            last = conn.execute("SELECT max(CAST(substr(reference, 9) AS INTEGER)) FROM bilan "
-                                "WHERE reference LIKE ?", (f"BC-{year}-%",)).fetchone()[0] or 0
+            last = last_reference_number(conn, year)
             cur = conn.execute(
                 "INSERT INTO bilan (beneficiary_id, funding, step, opened_on, updated_at, reference) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -109,6 +108,18 @@ class BilanRepository:
                 "WHERE id = (SELECT beneficiary_id FROM bilan WHERE id = ?)",
                 (*_beneficiary_values(beneficiary), stamp, bilan_id))
             conn.execute("UPDATE bilan SET updated_at = ? WHERE id = ?", (stamp, bilan_id))
+
+
+def last_reference_number(conn, year: str) -> int:
+    """The highest number of the year's references ever used: by a bilan, by an entry of the destruction register
+    (a deleted dossier's reference stays there) or by a logged export. A reference is never given twice: a new bilan
+    never inherits what was recorded, exported or destroyed under another one's reference."""
+    pattern = f"BC-{year}-%"
+    row = conn.execute("SELECT max(CAST(substr(reference, 9) AS INTEGER)) FROM (SELECT reference FROM bilan WHERE "
+                       "reference LIKE ? UNION ALL SELECT reference FROM destruction_register WHERE reference LIKE ? "
+                       "UNION ALL SELECT reference FROM export_log WHERE reference LIKE ?)",
+                       (pattern, pattern, pattern)).fetchone()
+    return int(row[0] or 0)
 
 
 def delete_dossier(conn, bilan_id: int) -> None:

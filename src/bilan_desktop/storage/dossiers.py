@@ -183,17 +183,35 @@ class DossierRepository:
             conn.execute("UPDATE bilan SET updated_at = ? WHERE id = ?", (now.isoformat(), bilan_id))
 
     # -- satisfaction (kept apart from the identity: only the month is recorded) ---------------------------
-    def save_satisfaction(self, bilan_id: int, kind: str, answers: list[int], comment: str, today: dt.date) -> None:
+    def save_satisfaction(self, bilan_id: int, kind: str, answers: list[int], comment: str, today: dt.date,
+                          detached: bool = False) -> None:
+        """Linked to the bilan (replacing its answer of this kind), or `detached` (the bilan's content is destroyed:
+        the marks with their month and funding route only, no comment, no link; the bilan only notes that this
+        questionnaire was answered)."""
         with self.vault.transaction() as conn:
+            funding = conn.execute("SELECT funding FROM bilan WHERE id = ?", (bilan_id,)).fetchone()[0]
+            if detached:
+                conn.execute("INSERT INTO satisfaction (bilan_id, kind, answered_month, answers, comment, funding) "
+                             "VALUES (NULL, ?, ?, ?, '', ?)", (kind, today.strftime("%Y-%m"), json.dumps(answers),
+                                                              funding))
+                conn.execute("INSERT OR IGNORE INTO satisfaction_answered (bilan_id, kind) VALUES (?, ?)",
+                             (bilan_id, kind))
+                return
             conn.execute("DELETE FROM satisfaction WHERE bilan_id = ? AND kind = ?", (bilan_id, kind))
-            conn.execute("INSERT INTO satisfaction (bilan_id, kind, answered_month, answers, comment) "
-                         "VALUES (?, ?, ?, ?, ?)", (bilan_id, kind, today.strftime("%Y-%m"), json.dumps(answers),
-                                                     comment.strip()))
+            conn.execute("INSERT INTO satisfaction (bilan_id, kind, answered_month, answers, comment, funding) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", (bilan_id, kind, today.strftime("%Y-%m"), json.dumps(answers),
+                                                       comment.strip(), funding))
 
-    def all_satisfaction(self) -> list[tuple[int | None, str, str, list[int]]]:
-        """Every answer (bilan, kind, month, marks): the figures of the period; comments stay out."""
-        return [(r[0], r[1], r[2], json.loads(r[3])) for r in self.vault.conn.execute(
-            "SELECT bilan_id, kind, answered_month, answers FROM satisfaction")]
+    def satisfaction_answered(self, bilan_id: int, kind: str) -> bool:
+        """An answer of this kind was recorded for this bilan, linked or since detached."""
+        return self.vault.conn.execute(
+            "SELECT 1 FROM satisfaction WHERE bilan_id = ? AND kind = ? UNION ALL SELECT 1 FROM satisfaction_answered "
+            "WHERE bilan_id = ? AND kind = ?", (bilan_id, kind, bilan_id, kind)).fetchone() is not None
+
+    def all_satisfaction(self) -> list[tuple[int | None, str, str, list[int], str | None]]:
+        """Every answer (bilan, kind, month, marks, funding route): the figures of the period; comments stay out."""
+        return [(r[0], r[1], r[2], json.loads(r[3]), r[4]) for r in self.vault.conn.execute(
+            "SELECT bilan_id, kind, answered_month, answers, funding FROM satisfaction")]
 
     def satisfaction(self, bilan_id: int, kind: str) -> tuple[list[int], str] | None:
         row = self.vault.conn.execute("SELECT answers, comment FROM satisfaction WHERE bilan_id = ? AND kind = ?",

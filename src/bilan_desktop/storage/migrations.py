@@ -202,6 +202,23 @@ def _to_v10(conn) -> None:
         conn.execute("ALTER TABLE export_log ADD COLUMN size INTEGER")  # a moved copy: only same-size files are read
 
 
+def _v11(conn) -> None:
+    """Satisfaction answers are detached from the person when the bilan's content is destroyed (issue 19): each
+    answer keeps its funding route with its month, for the figures; the answers of bilans destroyed before this
+    version are detached now, their free comment erased; a mark that a bilan's questionnaire of one kind was answered
+    (never the answers) keeps a detached answer from being recorded twice."""
+    if "funding" not in {row[1] for row in conn.execute("PRAGMA table_info(satisfaction)")}:
+        conn.execute("ALTER TABLE satisfaction ADD COLUMN funding TEXT")
+    conn.execute("CREATE TABLE IF NOT EXISTS satisfaction_answered (bilan_id INTEGER NOT NULL REFERENCES bilan(id) "
+                 "ON DELETE CASCADE, kind TEXT NOT NULL CHECK (kind IN ('fin', 'suivi')), PRIMARY KEY (bilan_id, kind))")
+    conn.execute("UPDATE satisfaction SET funding = (SELECT funding FROM bilan WHERE bilan.id = satisfaction.bilan_id) "
+                 "WHERE funding IS NULL AND bilan_id IS NOT NULL")
+    destroyed = "SELECT bilan_id FROM destruction_register WHERE bilan_id IS NOT NULL"
+    conn.execute("INSERT OR IGNORE INTO satisfaction_answered (bilan_id, kind) SELECT bilan_id, kind FROM satisfaction "
+                 f"WHERE bilan_id IN ({destroyed})")
+    conn.execute(f"UPDATE satisfaction SET bilan_id = NULL, comment = '' WHERE bilan_id IN ({destroyed})")
+
+
 def _script(sql: str) -> Callable:
     def apply(conn) -> None:
         for statement in sql.split(";"):
@@ -218,9 +235,10 @@ def _script(sql: str) -> Callable:
 # personal dictionary (names, jargon) and library of paragraphs, across bilans; v8 the Qualiopi registers
 # (complaints, improvement actions) and the token of each fillable follow-up questionnaire sent; v9 the kind of each
 # register entry (a prospect's deletion apart from the destruction of categories) and the key change still due;
-# v10 the log of the application's own backups, the vault's settings and the size of each exported copy.
+# v10 the log of the application's own backups, the vault's settings and the size of each exported copy;
+# v11 satisfaction answers detached from the person at the content's destruction, with their funding route.
 MIGRATIONS: list[Callable] = [_script(_V1), _v2, _script(_V3), _script(_V4), _script(_V5), _script(_V6),
-                              _script(_V7), _script(_V8), _v9, _to_v10]
+                              _script(_V7), _script(_V8), _v9, _to_v10, _v11]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -213,8 +213,9 @@ def _remaining(conn, bilan_id: int, categories: set[Category]) -> int:
 def delete_categories(conn, bilan_id: int, categories: set[Category]) -> None:
     """Delete one bilan's rows of these categories, inside the caller's transaction, then check they are really gone
     (a restored file could hold a trigger that silently cancels a DELETE): if not, raise, and the caller's
-    transaction (with its register entry) rolls back. The satisfaction answers lose their link to the bilan once no
-    content is left."""
+    transaction (with its register entry) rolls back. From the first destruction of its content on, the bilan's
+    satisfaction answers lose their link to it and their free comment: their month and funding route stay with
+    them, for the figures (issue 19)."""
     sections = [name for c in categories for name in SECTIONS_OF[c]]
     marks = ",".join("?" * len(sections))
     conn.execute(f"DELETE FROM bilan_section WHERE bilan_id = ? AND kind = 'content' AND section IN ({marks})",
@@ -224,9 +225,14 @@ def delete_categories(conn, bilan_id: int, categories: set[Category]) -> None:
                      (bilan_id,))
     if _remaining(conn, bilan_id, categories):
         raise DestructionNotApplied("rows still present after delete")
-    if conn.execute("SELECT 1 FROM bilan_section WHERE bilan_id = ? AND kind = 'content' LIMIT 1",
-                    (bilan_id,)).fetchone() is None:
-        conn.execute("UPDATE satisfaction SET bilan_id = NULL, comment = '' WHERE bilan_id = ?", (bilan_id,))
+    detach_satisfaction(conn, bilan_id)
+
+
+def detach_satisfaction(conn, bilan_id: int) -> None:
+    conn.execute("INSERT OR IGNORE INTO satisfaction_answered (bilan_id, kind) SELECT bilan_id, kind FROM satisfaction "
+                 "WHERE bilan_id = ?", (bilan_id,))
+    conn.execute("UPDATE satisfaction SET bilan_id = NULL, comment = '', funding = coalesce(funding, (SELECT funding "
+                 "FROM bilan WHERE id = ?)) WHERE bilan_id = ?", (bilan_id, bilan_id))
 
 
 def register_rows(conn) -> list[tuple]:

@@ -27,10 +27,11 @@ from ..documents.catalog import DocumentContext, DocumentKind
 from ..domain.clock import Clock
 from ..domain.funding import Funding
 from ..domain.lifecycle import Step
-from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES, SPEC_BY_NAME, Category
+from ..domain.registry import ORDER, PAGE_SECTION, SECTION_NAMES
 from ..domain.richtext import fill_fields
 from ..domain.rules import (
     deletion_problems,
+    destroyed_day,
     edit_mode,
     end_validated,
     funding_lock,
@@ -59,7 +60,7 @@ from .identity_page import IdentityPage
 from .investigation_tools import InvestigationTools
 from .paragraph_library import ParagraphLibraryDialog
 from .retention_ui import EndOfBilanDialog
-from .satisfaction_dialog import SatisfactionDialog
+from .satisfaction_dialog import DETACHED, SatisfactionDialog
 from .seances_page import SeancesPage
 from .section_page import SectionPage
 from .step_specs import PAGES
@@ -250,9 +251,8 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
             item.setText(f"{MARKS[state.state]}  {step.label}")
             item.setToolTip(state.reason)
             item.setForeground(QBrush(QColor("#888888" if state.state in ("locked", "closed") else "#000000")))
-            spec = SPEC_BY_NAME[SECTION_NAMES[page.cls]]
-            gone = destroyed.get(spec.destroyed_as.value) if spec.destroyed_as else None
-            mode = edit_mode(d, spec.name, today, state.state in ("done", "current"), gone,
+            name = SECTION_NAMES[page.cls]
+            mode = edit_mode(d, name, today, state.state in ("done", "current"), destroyed_day(name, destroyed),
                              state.reason if state.state in ("locked", "closed") else "")
             if not page.has_pending_edits:
                 page.load(d)
@@ -273,7 +273,7 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         self.financement.show_route(d)
         if not self.redaction.has_pending_edits:
             self.redaction.load(d)
-        redaction = edit_mode(d, "synthese", today, destroyed_on=destroyed.get(Category.SYNTHESE.value))
+        redaction = edit_mode(d, "synthese", today, destroyed_on=destroyed_day("synthese", destroyed))
         self.redaction.set_mode(redaction.editable, redaction.message, False)
         self.documents.load(d, destroyed)
         self.tools.load(d, self.pages[Step.PHASE_INVESTIGATION].form.isEnabled())
@@ -328,14 +328,21 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         except RuleViolation as exc:
             dialogs.error(self, "Import refusé", " ".join(exc.problems))
             return
+        source = self.dossiers.bilan_id_of(reference)
+        detached = f" {DETACHED}" if source is not None and self.dossiers.destroyed_on(source) else ""
         dialogs.inform(self, "Questionnaire importé", f"Les réponses du questionnaire à froid ({reference}) sont "
-                                                      "enregistrées ; le fichier reçu peut être supprimé.")
+                                                      f"enregistrées ; le fichier reçu peut être supprimé.{detached}")
 
     def open_satisfaction(self, kind: str) -> None:
         dialog = SatisfactionDialog(kind, self.dossiers.satisfaction(self.bilan_id, kind), self)
-        if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:
-            self.dossiers.save_satisfaction(self.bilan_id, kind, dialog.answers, dialog.comment.toPlainText(),
-                                            self.clock.today())
+        if dialogs.launch(dialog) != QDialog.DialogCode.Accepted:
+            return
+        try:  # after the content's destruction: stored detached from the person, and said so
+            if self.dossiers.save_satisfaction(self.bilan_id, kind, dialog.answers, dialog.comment.toPlainText(),
+                                               self.clock.today()):
+                dialogs.inform(self, "Questionnaire de satisfaction", DETACHED)
+        except RuleViolation as exc:
+            dialogs.error(self, "Questionnaire de satisfaction", " ".join(exc.problems))
 
     # -- documents --------------------------------------------------------------------------------------
     def document_context(self) -> DocumentContext:
@@ -371,19 +378,19 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
             export_flow(self, DocumentKind.CONVOCATION, pdf, self.bilan_id, ctx.dossier.reference,
                         self.repository.vault, self.clock)
 
+    def window_pages(self) -> list[QWidget]:
+        """The stepper's pages, the one list that the save before a close, a quit or a lock iterates (DESIGN.md §4):
+        a page added cannot be left out. A page saving typed text after a pause has `has_pending_edits`, `save_now`."""
+        return [page for _item, page in self._items]
+
     def flush(self) -> None:
-        if self.identity.has_pending_edits:
-            self.identity.save_now()
-        if self.redaction.has_pending_edits:
-            self.redaction.save_now()
-        for page in self.pages.values():
-            if page.has_pending_edits:
-                page.save_now()
+        for page in self.window_pages():
+            if getattr(page, "has_pending_edits", False):
+                page.save_now()  # type: ignore[attr-defined]
 
     @property
     def has_pending_edits(self) -> bool:
-        return self.identity.has_pending_edits or self.redaction.has_pending_edits or \
-            any(p.has_pending_edits for p in self.pages.values())
+        return any(getattr(page, "has_pending_edits", False) for page in self.window_pages())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.flush()

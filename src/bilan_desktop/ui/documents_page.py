@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..documents import catalog, certificat, office
-from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name, unavailable_reason
+from ..documents.catalog import BILAN_DOCUMENTS, DocumentKind, file_name
 from ..documents.preview import PdfPreview
-from ..domain.dates import short_date
-from ..domain.sharing import COPIES_DESTROYED_WITH, Destination, destinations, export_problems, needs_agreement
+from ..domain.sharing import Destination, destinations, export_problems, needs_agreement
 from ..domain.synthese import DRAFT_MARK
 from ..domain.text import counted
 from ..domain.workflow import RuleViolation
-from ..services.documents import DocumentService
+from ..services.documents import DocumentService, availability, destroyed_on
 from ..storage.exports import ExportLog, ProviderRepository
 from . import dialogs
 from .background import run_in_background
@@ -249,16 +248,14 @@ class DocumentsPage(QWidget):
         layout.addStretch(1)
 
     def load(self, dossier, destroyed: dict | None = None) -> None:
-        """`destroyed`: category value -> day, from the destruction register."""
+        """`destroyed`: category value -> day, from the destruction register (read here when not given)."""
+        destroyed = destroyed if destroyed is not None else destroyed_on(self.vault, self.bilan_id)
         missing = ProviderRepository(self.vault).load().missing
         self.provider_warning.setText("À renseigner une fois pour toutes dans Fichier › Paramètres › Organisme, pour "
                                       "qu'ils figurent sur les documents : " + ", ".join(missing) + "." if missing else "")
         self.provider_warning.setVisible(bool(missing))
         for kind, (status, preview, export) in self.rows.items():
-            reason = unavailable_reason(kind, dossier)
-            category = COPIES_DESTROYED_WITH.get(kind.value)
-            if category is not None and destroyed and category.value in destroyed:
-                reason = f"Détruit le {short_date(destroyed[category.value])} (art. R6313-7)."
+            reason = " ".join(availability(kind.value, dossier, destroyed))  # the service's own answer
             status.setText(reason or ready_text(kind, dossier, self.clock.today()))
             preview.setEnabled(not reason)
             export.setEnabled(not reason)

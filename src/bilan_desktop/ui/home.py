@@ -114,10 +114,15 @@ class HomePage(QTabWidget):
         overview, self.overview = self.overview, None
         return overview
 
+    def tabs(self) -> list[QWidget]:
+        """The home's tabs, in order: the one list that the save before a lock or a quit iterates."""
+        return [tab for index in range(self.count()) if (tab := self.widget(index)) is not None]
+
     def flush(self) -> None:
-        """Before the vault locks: what was typed in the registers is saved."""
-        if self.registers.has_pending_edits:
-            self.registers.save_now()
+        """Before the vault locks or the app quits: what was typed in any tab (the registers) is saved."""
+        for tab in self.tabs():
+            if hasattr(tab, "save_now") and getattr(tab, "has_pending_edits", False):
+                tab.save_now()
 
     def load_content(self) -> None:
         """The search across bilans looks into their content too, read afresh (after a destruction, nothing of

@@ -390,6 +390,8 @@ class MainWindow(QMainWindow):
             self.run_retention()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.vault.is_open:
+            self.home.flush()  # what was typed in the registers a moment ago
         for window in list(self.bilan_windows.values()):
             window.close()
         self.clipboard_guard.clear()

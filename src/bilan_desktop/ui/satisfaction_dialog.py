@@ -22,6 +22,8 @@ SCALE = ("1 — Pas du tout satisfait·e", "2", "3", "4", "5 — Très satisfait
 INTRO = ("Vos réponses sont confidentielles : seul votre consultant·e les voit, et elles ne servent, avec celles des "
          "autres bénéficiaires, qu'à améliorer nos bilans. Notez chaque point de 1 (pas du tout satisfait·e) à 5 "
          "(très satisfait·e).")
+DETACHED = ("Le contenu de ce bilan est détruit : les réponses sont conservées pour les statistiques sans lien avec le "
+            "bénéficiaire (seuls le mois et le financement sont gardés) ; le commentaire libre n'est pas conservé.")
 
 
 class SatisfactionDialog(QDialog):

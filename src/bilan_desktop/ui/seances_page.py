@@ -28,6 +28,7 @@ from ..domain.clock import Clock
 from ..domain.contracts import contract_warnings
 from ..domain.dates import parse_short_date, short_date
 from ..domain.lifecycle import Step
+from ..domain.rules import seance_notes_lock
 from ..domain.seances import (
     MAX_HOURS,
     SESSION_STEPS,
@@ -99,6 +100,9 @@ class SeanceDialog(QDialog):
         self.attestation = self._combo(Attestation, seance.attestation)
         self.notes = QPlainTextEdit(seance.notes)
         self.notes.setTabChangesFocus(True)
+        notes_lock = seance_notes_lock(repository.destroyed_on(bilan_id))  # the service's own rule
+        self.notes.setReadOnly(bool(notes_lock))
+        self.notes.setPlaceholderText(notes_lock)
         self.error = error_label("seanceError")
         self.date.setAccessibleName("Date")
         self.date_row = with_date_picker(self.date)
