@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__, paths
-from .cli_documents import add_commands, cmd_agenda, cmd_demo, cmd_export, cmd_stats, cmd_todo
+from .cli_documents import REPLACE_HELP, add_commands, cmd_agenda, cmd_demo, cmd_export, cmd_stats, cmd_todo
 from .domain.clock import SystemClock
 from .domain.dates import short_date
 from .domain.text import counted
@@ -106,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", parents=[common], help="liste les bilans")
     backup = sub.add_parser("backup", parents=[common], help="écrit une sauvegarde chiffrée dans SORTIE")
     backup.add_argument("output", metavar="SORTIE")
+    backup.add_argument("--remplacer", action="store_true", help=REPLACE_HELP)
     restore = sub.add_parser("restore", parents=[common], help="restaure la sauvegarde ENTRÉE (après vérification)")
     restore.add_argument("input", metavar="ENTRÉE")
     add_commands(sub, common)
@@ -200,11 +201,11 @@ def cmd_list(args) -> int:
 def cmd_backup(args) -> int:
     from .services.backups import back_up
     from .storage.backup import check_backup_target
-    check_backup_target(Path(args.output), paths.data_dir())  # before asking anything
+    check_backup_target(Path(args.output), paths.data_dir(), args.remplacer)  # before asking anything
     vault = _unlocked_vault()
     try:
         secret = read_secret("Mot de passe de la sauvegarde (12 caractères au moins) : ")
-        manifest, _removed = back_up(vault, Path(args.output), secret, SystemClock().now())
+        manifest, _removed = back_up(vault, Path(args.output), secret, SystemClock().now(), replace=args.remplacer)
     finally:
         vault.lock()
     print(f"Sauvegarde écrite et vérifiée : {counted(sum(manifest.row_counts.values()), 'enregistrement')}.")

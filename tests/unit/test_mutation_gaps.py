@@ -10,6 +10,7 @@ from bilan_desktop import __version__
 from bilan_desktop.domain.beneficiary import Beneficiary
 from bilan_desktop.domain.funding import Funding
 from bilan_desktop.storage import backup as backup_module
+from bilan_desktop.storage.output_guard import AlreadyExists
 from bilan_desktop.storage.backup import (BackupInvalid, _new_salt, backup_key_pragmas, check_backup_target,
                                           inspect_backup, is_own_backup, restore_backup, rotate_backups,
                                           verify_backup, write_backup)
@@ -125,7 +126,9 @@ def test_foreign_schema_message(vault, tmp_path):
 def test_targets_next_to_the_vault_but_not_the_vault(vault, tmp_path):
     unrelated = tmp_path / "ancienne.bilanbak"
     unrelated.write_bytes(b"x")
-    check_backup_target(unrelated, vault.folder)  # an existing file of its own may be replaced
+    with pytest.raises(AlreadyExists):  # an existing file of its own is replaced only when asked (issue 19)
+        check_backup_target(unrelated, vault.folder)
+    check_backup_target(unrelated, vault.folder, replace=True)
     key_link = tmp_path / "cle.bilanbak"
     os.link(vault.key_path, key_link)  # a hard link to the key file, outside the folder
     with pytest.raises(BackupInvalid) as info:

@@ -20,9 +20,10 @@ from ..storage.retention import register_rows
 from ..storage.vault import Vault
 
 
-def back_up(vault: Vault, target: Path, secret: Secret, now: dt.datetime, keep: int = 0) -> tuple[Manifest, list[Path]]:
+def back_up(vault: Vault, target: Path, secret: Secret, now: dt.datetime, keep: int = 0,
+            replace: bool = False) -> tuple[Manifest, list[Path]]:
     """Write a verified backup (the destruction engine runs first), then keep the `keep` newest of the folder."""
-    manifest = write_backup(vault, target, secret, now)
+    manifest = write_backup(vault, target, secret, now, replace)
     return manifest, rotate_backups(target.parent, keep, target)
 
 

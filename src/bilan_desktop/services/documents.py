@@ -13,9 +13,9 @@ from pathlib import Path
 from ..domain.sections import Conservation
 from ..domain.sharing import COPIES_DESTROYED_WITH, Destination, export_problems
 from ..domain.workflow import RuleViolation
-from ..storage.atomic import write_bytes_atomic
 from ..storage.dossiers import DossierRepository
 from ..storage.exports import ExportLog
+from ..storage.output_guard import write_output
 from ..storage.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -26,11 +26,11 @@ class DocumentService:
         self.vault = vault
 
     def export(self, document: str, data: bytes, bilan_id: int | None, reference: str, destination: Destination,
-               written_agreement: bool, path: Path, now: dt.datetime) -> Path:
+               written_agreement: bool, path: Path, now: dt.datetime, replace: bool = False) -> Path:
         problems = export_problems(document, destination, written_agreement)
         if problems:
             raise RuleViolation(problems)
-        write_bytes_atomic(path, data, mode=0o600)
+        write_output(path, data, self.vault.folder, replace)  # never the vault, never a file not to replace
         ExportLog(self.vault).record(bilan_id, reference, document, destination, str(path),
                                      hashlib.sha256(data).hexdigest(), now)
         if document == "synthese" and destination is Destination.CEP and bilan_id is not None:
