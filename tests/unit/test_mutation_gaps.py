@@ -10,13 +10,13 @@ from bilan_desktop import __version__
 from bilan_desktop.domain.beneficiary import Beneficiary
 from bilan_desktop.domain.funding import Funding
 from bilan_desktop.storage import backup as backup_module
-from bilan_desktop.storage.output_guard import AlreadyExists
 from bilan_desktop.storage.backup import (BackupInvalid, _new_salt, backup_key_pragmas, check_backup_target,
                                           inspect_backup, is_own_backup, restore_backup, rotate_backups,
                                           verify_backup, write_backup)
 from bilan_desktop.storage.bilans import BilanRepository
 from bilan_desktop.storage.exports import Destination, ExportLog
 from bilan_desktop.storage.keyfile import KdfParams
+from bilan_desktop.storage.output_guard import AlreadyExists
 from bilan_desktop.storage.retention import RetentionEngine
 from bilan_desktop.storage.vault import open_keyed
 from tests.conftest import FAST_KDF
