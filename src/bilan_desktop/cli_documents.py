@@ -39,8 +39,8 @@ def add_commands(sub, common) -> None:
     agenda.add_argument("--ics", metavar="SORTIE", help="fichier .ics à importer dans un agenda")
     agenda.add_argument("--remplacer", action="store_true", help=REPLACE_HELP)
     agenda.add_argument("--noms-complets", action="store_true",
-                        help="le nom complet du bénéficiaire au lieu de ses initiales (déconseillé pour un agenda en "
-                             "ligne)")
+                        help="le nom complet du bénéficiaire au lieu de ses initiales et, dans le fichier .ics, le "
+                             "lien de visio (déconseillé pour un agenda en ligne)")
     todo = sub.add_parser("a-faire", parents=[common], help="ce qui attend le consultant, par date")
     todo.add_argument("--noms-complets", action="store_true", help="les noms complets au lieu des initiales")
     stats = sub.add_parser("stats", parents=[common], help="les chiffres d'une période (Qualiopi, bilan pédagogique "

@@ -102,8 +102,9 @@ class AgendaPage(QWidget):
             button.clicked.connect(slot)
             bar.addWidget(button)
         self.full_names = QCheckBox("Noms complets dans l'export")
-        self.full_names.setToolTip("Par défaut, un événement ne porte que la référence et les initiales : un agenda "
-                                   "est souvent en ligne.")
+        self.full_names.setToolTip("Par défaut, un événement ne porte que la référence et les initiales, et « "
+                                   "Visioconférence » sans le lien (un lien contient souvent le nom) : un agenda est "
+                                   "souvent en ligne. Cochée : le nom complet et le lien de visio.")
         bar.addWidget(self.full_names)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
