@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -63,7 +65,6 @@ def french_usage_message(message: str) -> str:
         (r"argument (\S+): ignored explicit argument '([^']*)'", "L'option {0} ne prend pas de valeur."),
         (r"ambiguous option: (\S+) could match.*", "Option ambiguë : {0}."),
     ]
-    import re
     for pattern, french in patterns:
         match = re.fullmatch(pattern, message.strip())
         if match:
@@ -149,16 +150,51 @@ def _unlocked_vault(tolerate_damage: bool = False):
     return vault
 
 
+_INIT_NAMES = re.compile(r"^(coffre\.(db|key|lock)|\.coffre\.(db|key)\.\d+(-[0-9a-f]{8})?\.tmp(-journal)?)$")
+
+
+def _undo_init(folder: Path, created: list[Path], before: set[str]) -> None:
+    """After a failed `init`: remove what it created (the vault's own names that were not there before, then the
+    folders it made, innermost first, only if empty); nothing else."""
+    import contextlib
+    for name in (set(os.listdir(folder)) - before) if folder.is_dir() else set():
+        if _INIT_NAMES.match(name):
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+    for made in created:  # innermost first
+        with contextlib.suppress(OSError):
+            made.rmdir()
+
+
 def cmd_init(args) -> int:
+    """The passphrase is checked before anything is created: a refused one leaves no folder behind; a creation
+    that fails midway removes what it made."""
+    from .instance_lock import InstanceLock
     from .storage.keyfile import check_new_passphrase
     passphrase = read_secret("Nouveau mot de passe (12 caractères au moins) : ")
     check_new_passphrase(passphrase)
     if sys.stdin.isatty() and getpass.getpass("Confirmez le mot de passe : ") != passphrase:
         print("Les deux mots de passe diffèrent.", file=sys.stderr)
         return 2
-    vault = _vault()
-    code = vault.create(passphrase)
-    vault.lock()
+    folder = paths.data_dir()
+    created = [p for p in (folder, *folder.parents) if not p.exists()]
+    before = set(os.listdir(folder)) if folder.is_dir() else set()
+    lock = InstanceLock(paths.lock_path())
+    status = lock.acquire()
+    if not status.ok:
+        _undo_init(folder, created, before)
+        print(status.message, file=sys.stderr)
+        return EXIT_IN_USE if status.in_use else EXIT_FILE
+    try:
+        vault = _vault()
+        code = vault.create(passphrase)
+        vault.lock()
+    except BaseException:
+        lock.release()
+        _undo_init(folder, created, before)
+        raise
+    finally:
+        lock.release()
     print(f"Coffre créé dans {paths.data_dir()}")
     print("Code de secours (affiché une seule fois ; imprimez-le ou notez-le et gardez-le à part) :")
     print(code)
@@ -247,6 +283,8 @@ def _run_command(args) -> int:
     from .storage.errors import VaultMissing
     if args.command == "demo":  # writes into its own folder: no vault of the user's is touched
         return cmd_demo(args)
+    if args.command == "init":  # creates the folder only once the passphrase is accepted, and locks it itself
+        return cmd_init(args)
     folder = paths.data_dir()
     if args.command != "init" and not folder.is_dir():
         if folder.exists():
