@@ -147,3 +147,35 @@ def test_every_write_sweeps_its_folder_first(vault, tmp_path):
     leftover.write_bytes(b"SQLCipher pages")
     back_up(vault, backups / "sauvegarde.bilanbak", SECRET, NOW)
     assert not leftover.exists() and [p.name for p in backups.iterdir()] == ["sauvegarde.bilanbak"]
+
+
+KILL_DURING_BACKUP = """
+import os, signal, sys, datetime as dt
+from pathlib import Path
+from bilan_desktop.storage import backup, keyfile
+from bilan_desktop.storage.vault import Vault
+from tests.conftest import FAST_KDF
+keyfile.DEFAULT_KDF = FAST_KDF
+def killed(*args, **kwargs):  # the backup is written and being verified: the machine stops
+    os.kill(os.getpid(), signal.SIGKILL)
+backup.verify_backup = killed
+vault = Vault(Path(sys.argv[1])); vault.unlock(sys.argv[2])
+backup.write_backup(vault, Path(sys.argv[3]), sys.argv[4], dt.datetime(2026, 11, 26, 10))
+"""
+
+
+def test_a_backup_killed_midway_leaves_a_temporary_file_the_next_write_sweeps(vault, tmp_path):
+    from tests.conftest import PASSPHRASE
+    vault.lock()
+    folder = tmp_path / "sauvegardes"
+    folder.mkdir()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([os.getcwd(), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-c", KILL_DURING_BACKUP, str(vault.folder), PASSPHRASE,
+                             str(folder / "lundi.bilanbak"), SECRET], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == -9, result.stderr[-2000:]
+    (leftover,) = [p.name for p in folder.iterdir()]  # the whole encrypted copy, under a hidden temporary name
+    assert leftover.startswith(".lundi.bilanbak.") and leftover.endswith(".tmp")
+    vault.unlock(PASSPHRASE)
+    back_up(vault, folder / "mardi.bilanbak", SECRET, NOW)
+    assert [p.name for p in folder.iterdir()] == ["mardi.bilanbak"]
