@@ -25,10 +25,13 @@ EXIT_CODES = """codes de sortie :
   3  mot de passe incorrect, fichier endommagé ou coffre d'une version plus récente
   4  aucun coffre dans ce dossier (ou, pour init, un coffre existe déjà)
   5  coffre déjà ouvert par une autre instance de Bilan Desktop
-  6  sauvegarde invalide, endommagée ou mot de passe de sauvegarde incorrect
+  6  sauvegarde invalide, endommagée ou mot de passe de sauvegarde incorrect ; sauvegarde visant le dossier du
+     coffre ou l'un de ses fichiers
   7  le contrôle d'intégrité a trouvé des problèmes
   8  installation défectueuse (version de Qt pour Python incompatible)
-  9  fichier ou dossier inutilisable (introuvable, protégé en écriture, disque plein, dossier à la place d'un fichier)
+  9  fichier ou dossier inutilisable (introuvable, protégé en écriture, disque plein, dossier à la place d'un fichier),
+     ou refusé : dans le dossier du coffre ou à la place de l'un de ses fichiers (même par un lien), ou déjà
+     existant sans --remplacer
   10 export refusé (bilan inconnu, document indisponible, destinataire non autorisé par l'art. L6313-4)
 
 Les mots de passe sont lus au terminal ; quand l'entrée standard n'est pas un terminal,

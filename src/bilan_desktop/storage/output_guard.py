@@ -58,14 +58,19 @@ def _resolve(path: Path) -> Path:
 
 
 def _identities(folder: Path) -> set[tuple[int, int]]:
-    """(device, inode) of every file in the vault's folder and below, links followed as well as not."""
+    """(device, inode) of every entry of the vault's folder (coffre.db, coffre.key, their journal, the lock…), links
+    followed as well as not: a hard link elsewhere to one of them is the same file. (Anything below the folder is
+    refused by its path already.)"""
     found: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        for name in dirs + files:
-            for follow in (False, True):
-                info = _stat(Path(root) / name, follow)
-                if info is not None:
-                    found.add((info.st_dev, info.st_ino))
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return found
+    for name in names:
+        for follow in (False, True):
+            info = _stat(folder / name, follow)
+            if info is not None:
+                found.add((info.st_dev, info.st_ino))
     return found
 
 
