@@ -97,11 +97,11 @@ def cmd_demo(args) -> int:
     from .cli import EXIT_FILE
     from .demo import DEMO_PASSPHRASE, create_demo_vault
     folder = Path(args.folder)
-    check_output(folder / "coffre.db", False)  # a demo vault never goes into the real vault's folder
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         print("Le dossier existe et n'est pas vide : le coffre de démonstration s'écrit dans un dossier neuf. Rien "
               "n'a été écrit.", file=sys.stderr)
         return EXIT_FILE
+    check_output(folder / "coffre.db", True)  # never into the real vault's folder (a new folder: nothing replaced)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     create_demo_vault(folder, SystemClock().today(), vault_folder=folder)
     print(f"Coffre de démonstration écrit dans {folder}")

@@ -22,7 +22,7 @@ from .errors import VaultError
 
 VAULT_TARGET_MESSAGE = ("Ce fichier ne peut pas être écrit dans le dossier du coffre, ni à la place de l'un de ses "
                         "fichiers (pas même par un lien) : choisissez un autre dossier. Rien n'a été écrit.")
-EXISTING_MESSAGE = ("Un fichier porte déjà ce nom : il n'est remplacé qu'à votre demande (en ligne de commande, "
+EXISTING_MESSAGE = ("Un fichier porte déjà ce nom : il n'est pas écrasé sans votre accord (en ligne de commande, "
                     "ajoutez --remplacer). Rien n'a été écrit.")
 
 
