@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
+import re
 import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__, paths
-from .cli_documents import add_commands, cmd_agenda, cmd_demo, cmd_export, cmd_stats, cmd_todo
+from .cli_documents import REPLACE_HELP, add_commands, cmd_agenda, cmd_demo, cmd_export, cmd_stats, cmd_todo
 from .domain.clock import SystemClock
 from .domain.dates import short_date
 from .domain.text import counted
@@ -23,10 +25,13 @@ EXIT_CODES = """codes de sortie :
   3  mot de passe incorrect, fichier endommagé ou coffre d'une version plus récente
   4  aucun coffre dans ce dossier (ou, pour init, un coffre existe déjà)
   5  coffre déjà ouvert par une autre instance de Bilan Desktop
-  6  sauvegarde invalide, endommagée ou mot de passe de sauvegarde incorrect
+  6  sauvegarde invalide, endommagée ou mot de passe de sauvegarde incorrect ; sauvegarde visant le dossier du
+     coffre ou l'un de ses fichiers
   7  le contrôle d'intégrité a trouvé des problèmes (pour list : des bilans illisibles, laissés de côté)
   8  installation défectueuse (version de Qt pour Python incompatible)
-  9  fichier ou dossier inutilisable (introuvable, protégé en écriture, disque plein, dossier à la place d'un fichier)
+  9  fichier ou dossier inutilisable (introuvable, protégé en écriture, disque plein, dossier à la place d'un fichier),
+     ou refusé : dans le dossier du coffre ou à la place de l'un de ses fichiers (même par un lien), ou déjà
+     existant sans --remplacer
   10 export refusé (bilan inconnu, document indisponible, destinataire non autorisé par l'art. L6313-4)
 
 Les mots de passe sont lus au terminal ; quand l'entrée standard n'est pas un terminal,
@@ -66,7 +71,6 @@ def french_usage_message(message: str) -> str:
         (r"argument (\S+): ignored explicit argument '([^']*)'", "L'option {0} ne prend pas de valeur."),
         (r"ambiguous option: (\S+) could match.*", "Option ambiguë : {0}."),
     ]
-    import re
     for pattern, french in patterns:
         match = re.fullmatch(pattern, message.strip())
         if match:
@@ -109,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", parents=[common], help="liste les bilans")
     backup = sub.add_parser("backup", parents=[common], help="écrit une sauvegarde chiffrée dans SORTIE")
     backup.add_argument("output", metavar="SORTIE")
+    backup.add_argument("--remplacer", action="store_true", help=REPLACE_HELP)
     restore = sub.add_parser("restore", parents=[common], help="restaure la sauvegarde ENTRÉE (après vérification)")
     restore.add_argument("input", metavar="ENTRÉE")
     add_commands(sub, common)
@@ -164,16 +169,51 @@ def _unlocked_vault(tolerate_damage: bool = False):
     return vault
 
 
+_INIT_NAMES = re.compile(r"^(coffre\.(db|key|lock)|\.coffre\.(db|key)\.\d+(-[0-9a-f]{8})?\.tmp(-journal)?)$")
+
+
+def _undo_init(folder: Path, created: list[Path], before: set[str]) -> None:
+    """After a failed `init`: remove what it created (the vault's own names that were not there before, then the
+    folders it made, innermost first, only if empty); nothing else."""
+    import contextlib
+    for name in (set(os.listdir(folder)) - before) if folder.is_dir() else set():
+        if _INIT_NAMES.match(name):
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+    for made in created:  # innermost first
+        with contextlib.suppress(OSError):
+            made.rmdir()
+
+
 def cmd_init(args) -> int:
+    """The passphrase is checked before anything is created: a refused one leaves no folder behind; a creation
+    that fails midway removes what it made."""
+    from .instance_lock import InstanceLock
     from .storage.keyfile import check_new_passphrase
     passphrase = read_secret("Nouveau mot de passe (12 caractères au moins) : ")
     check_new_passphrase(passphrase)
     if sys.stdin.isatty() and getpass.getpass("Confirmez le mot de passe : ") != passphrase:
         print("Les deux mots de passe diffèrent.", file=sys.stderr)
         return 2
-    vault = _vault()
-    code = vault.create(passphrase)
-    vault.lock()
+    folder = paths.data_dir()
+    created = [p for p in (folder, *folder.parents) if not p.exists()]
+    before = set(os.listdir(folder)) if folder.is_dir() else set()
+    lock = InstanceLock(paths.lock_path())
+    status = lock.acquire()
+    if not status.ok:
+        _undo_init(folder, created, before)
+        print(status.message, file=sys.stderr)
+        return EXIT_IN_USE if status.in_use else EXIT_FILE
+    try:
+        vault = _vault()
+        code = vault.create(passphrase)
+        vault.lock()
+    except BaseException:
+        lock.release()
+        _undo_init(folder, created, before)
+        raise
+    finally:
+        lock.release()
     print(f"Coffre créé dans {paths.data_dir()}")
     print("Code de secours (affiché une seule fois ; imprimez-le ou notez-le et gardez-le à part) :")
     print(code)
@@ -224,11 +264,11 @@ def cmd_list(args) -> int:
 def cmd_backup(args) -> int:
     from .services.backups import back_up
     from .storage.backup import check_backup_target
-    check_backup_target(Path(args.output), paths.data_dir())  # before asking anything
+    check_backup_target(Path(args.output), paths.data_dir(), args.remplacer)  # before asking anything
     vault = _unlocked_vault()
     try:
         secret = read_secret("Mot de passe de la sauvegarde (12 caractères au moins) : ")
-        manifest, removed = back_up(vault, Path(args.output), secret, SystemClock().now())
+        manifest, removed = back_up(vault, Path(args.output), secret, SystemClock().now(), replace=args.remplacer)
     finally:
         vault.lock()
     print(f"Sauvegarde écrite et vérifiée : {counted(sum(manifest.row_counts.values()), 'enregistrement')}.")
@@ -273,6 +313,8 @@ def _run_command(args) -> int:
     from .storage.errors import VaultMissing
     if args.command == "demo":  # writes into its own folder: no vault of the user's is touched
         return cmd_demo(args)
+    if args.command == "init":  # creates the folder only once the passphrase is accepted, and locks it itself
+        return cmd_init(args)
     folder = paths.data_dir()
     if args.command != "init" and not folder.is_dir():
         if folder.exists():

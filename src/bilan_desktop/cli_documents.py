@@ -17,6 +17,9 @@ RECIPIENTS = {"beneficiaire": "beneficiaire", "employeur": "employeur", "finance
               "copie": "travail"}
 
 
+REPLACE_HELP = "remplace le fichier SORTIE s'il existe (sinon il n'est jamais écrasé)"
+
+
 def add_commands(sub, common) -> None:
     export = sub.add_parser("export", parents=[common], help="exporte un document d'un bilan dans SORTIE (.pdf ; "
                                                              "synthèse et résultats aussi en .docx ou .odt)")
@@ -24,6 +27,7 @@ def add_commands(sub, common) -> None:
     export.add_argument("document", metavar="DOCUMENT", choices=list(DOCUMENTS),
                         help="un document parmi : " + ", ".join(DOCUMENTS))
     export.add_argument("output", metavar="SORTIE")
+    export.add_argument("--remplacer", action="store_true", help=REPLACE_HELP)
     export.add_argument("--destinataire", choices=list(RECIPIENTS), default=None,
                         help="à qui le document est remis (par défaut : beneficiaire, ou copie pour le pv)")
     export.add_argument("--accord-ecrit", action="store_true",
@@ -33,9 +37,10 @@ def add_commands(sub, common) -> None:
     agenda.add_argument("--du", metavar="DATE", required=True, help="premier jour (AAAA-MM-JJ ou JJ/MM/AAAA)")
     agenda.add_argument("--au", metavar="DATE", required=True, help="dernier jour, inclus")
     agenda.add_argument("--ics", metavar="SORTIE", help="fichier .ics à importer dans un agenda")
+    agenda.add_argument("--remplacer", action="store_true", help=REPLACE_HELP)
     agenda.add_argument("--noms-complets", action="store_true",
-                        help="le nom complet du bénéficiaire au lieu de ses initiales (déconseillé pour un agenda en "
-                             "ligne)")
+                        help="le nom complet du bénéficiaire au lieu de ses initiales et, dans le fichier .ics, le "
+                             "lien de visio (déconseillé pour un agenda en ligne)")
     todo = sub.add_parser("a-faire", parents=[common], help="ce qui attend le consultant, par date")
     todo.add_argument("--noms-complets", action="store_true", help="les noms complets au lieu des initiales")
     stats = sub.add_parser("stats", parents=[common], help="les chiffres d'une période (Qualiopi, bilan pédagogique "
@@ -43,13 +48,14 @@ def add_commands(sub, common) -> None:
     stats.add_argument("--du", metavar="DATE", required=True, help="premier jour (AAAA-MM-JJ ou JJ/MM/AAAA)")
     stats.add_argument("--au", metavar="DATE", required=True, help="dernier jour, inclus")
     stats.add_argument("--csv", metavar="SORTIE", help="fichier CSV (une ligne par chiffre) ; sinon à l'écran")
+    stats.add_argument("--remplacer", action="store_true", help=REPLACE_HELP)
     demo = sub.add_parser("demo", parents=[common], help="écrit un coffre de démonstration dans DOSSIER et affiche "
                                                          "son mot de passe")
     demo.add_argument("folder", metavar="DOSSIER")
 
 
 def cmd_export(args) -> int:
-    from .cli import EXIT_FILE, _unlocked_vault
+    from .cli import _unlocked_vault
     from .domain.sharing import Destination, destinations
     from .domain.workflow import RuleViolation
     from .services.documents import DocumentService, DocumentUnavailable, produce
@@ -57,12 +63,7 @@ def cmd_export(args) -> int:
     if target.suffix.lower() not in (".pdf", ".docx", ".odt"):
         print("Indiquez l'extension du fichier de sortie : .pdf, .docx ou .odt. Rien n'a été écrit.", file=sys.stderr)
         return EXIT_REFUSED
-    if target.exists():
-        print("Le fichier de sortie existe déjà : il n'est jamais écrasé. Rien n'a été écrit.", file=sys.stderr)
-        return EXIT_FILE
-    if target.resolve().parent == paths.data_dir().resolve():
-        print("Un document ne s'exporte pas dans le dossier du coffre. Rien n'a été écrit.", file=sys.stderr)
-        return EXIT_FILE
+    check_output(target, args.remplacer)  # before the passphrase is asked; checked again at the last moment
     vault = _unlocked_vault()
     try:
         from .services.bilans import BilanService
@@ -76,7 +77,7 @@ def cmd_export(args) -> int:
             data = produce(vault, bilan_id, document, now.date(), target.suffix.lower())
             recipient = Destination(RECIPIENTS[args.destinataire]) if args.destinataire else destinations(document)[0]
             DocumentService(vault).export(document, data, bilan_id, args.reference, recipient, args.accord_ecrit,
-                                          target, now)
+                                          target, now, args.remplacer)
         except (RuleViolation, DocumentUnavailable) as exc:
             print("Export refusé : " + " ".join(exc.problems), file=sys.stderr)
             return EXIT_REFUSED
@@ -84,6 +85,12 @@ def cmd_export(args) -> int:
         vault.lock()
     print(f"Document écrit : {target}")
     return 0
+
+
+def check_output(target: Path, replace: bool) -> None:
+    """The guard of written files, against the vault of --data-dir (OutputRefused: French, exit code 9)."""
+    from .storage.output_guard import check_target
+    check_target(target, paths.data_dir(), replace)
 
 
 def cmd_demo(args) -> int:
@@ -94,6 +101,7 @@ def cmd_demo(args) -> int:
         print("Le dossier existe et n'est pas vide : le coffre de démonstration s'écrit dans un dossier neuf. Rien "
               "n'a été écrit.", file=sys.stderr)
         return EXIT_FILE
+    check_output(folder / "coffre.db", True)  # never into the real vault's folder (a new folder: nothing replaced)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     create_demo_vault(folder, SystemClock().today(), vault_folder=folder)
     print(f"Coffre de démonstration écrit dans {folder}")
@@ -122,9 +130,8 @@ def cmd_agenda(args) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     target = Path(args.ics) if args.ics else None
-    if target is not None and target.resolve().parent == paths.data_dir().resolve():
-        print("Un calendrier ne s'exporte pas dans le dossier du coffre. Rien n'a été écrit.", file=sys.stderr)
-        return 9
+    if target is not None:
+        check_output(target, args.remplacer)
     vault = _unlocked_vault()
     try:
         service = AgendaService(BilanService(vault))
@@ -136,7 +143,7 @@ def cmd_agenda(args) -> int:
             print(f"{event.day:%d/%m/%Y}\t{event.start:%H:%M}–{event.end:%H:%M}\t"
                   f"{summary(event, args.noms_complets)}{status}{flag}")
         if target is not None:
-            count = service.export_ics(found, target, SystemClock().now(), args.noms_complets)
+            count = service.export_ics(found, target, SystemClock().now(), args.noms_complets, args.remplacer)
             print(f"Calendrier écrit : {target} ({count} événement{'s' if count > 1 else ''})", file=sys.stderr)
     finally:
         vault.lock()
@@ -171,12 +178,14 @@ def cmd_stats(args) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
+    if args.csv:
+        check_output(Path(args.csv), args.remplacer)
     vault = _unlocked_vault()
     try:
         service = StatsService(BilanService(vault))
         found = service.figures(start, end, SystemClock().today())
         if args.csv:
-            service.write_csv(found, Path(args.csv))
+            service.write_csv(found, Path(args.csv), args.remplacer)
             print(f"Chiffres écrits : {args.csv} ({len(found)} lignes)", file=sys.stderr)
         else:
             for figure in found:

@@ -15,13 +15,11 @@ import contextlib
 import ctypes
 import ctypes.util
 import os
-import re
 import sys
 from pathlib import Path
 
 PR_SET_DUMPABLE = 4
 PR_GET_DUMPABLE = 3
-_TEMP_PATTERN = re.compile(r"^\..+\.(\d+)(?:-[0-9a-f]+)?\.tmp$")
 
 
 def _libc():
@@ -56,34 +54,8 @@ def harden_process() -> None:
     disable_core_dumps()
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # exists, owned by someone else: not ours to judge
-    return True
-
-
 def sweep_stale_temp_files(folder: Path) -> list[str]:
-    """Delete `.NAME.PID.tmp` files whose process is gone. Returns the names removed (no beneficiary data:
-    these names are the application's own)."""
-    removed: list[str] = []
-    try:
-        entries = list(Path(folder).iterdir())
-    except OSError:
-        return removed
-    for entry in entries:
-        match = _TEMP_PATTERN.match(entry.name)
-        if not match or _alive(int(match.group(1))):
-            continue
-        with contextlib.suppress(OSError):
-            if entry.is_file() and not entry.is_symlink():
-                entry.unlink()
-                removed.append(entry.name)
-    return removed
+    """Delete `.NAME.PID.tmp` files whose process is gone (see `storage.atomic.sweep_own_temp_files`). Returns the
+    names removed (no beneficiary data: these names are the application's own)."""
+    from .storage.atomic import sweep_own_temp_files
+    return sweep_own_temp_files(folder)

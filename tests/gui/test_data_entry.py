@@ -111,6 +111,6 @@ def test_a_file_name_typed_without_its_extension_gets_it(qapp, script, tmp_path)
     for typed, expected in (("chiffres", "chiffres.csv"), ("chiffres.CSV", "chiffres.CSV"),
                             ("chiffres.v2", "chiffres.v2.csv")):
         script.expect(choose_file(tmp_path / typed))
-        assert dialogs.choose_save_path(None, "Exporter", "Tableur (*.csv)", "x.csv") == tmp_path / expected
+        assert dialogs.choose_save_path(None, "Exporter", "Tableur (*.csv)", "x.csv") == (tmp_path / expected, False)
     script.expect(lambda dialog: 0)  # cancelled
     assert dialogs.choose_save_path(None, "Exporter", "Tableur (*.csv)", "x.csv") is None

@@ -16,6 +16,7 @@ from bilan_desktop.storage.backup import (BackupInvalid, _new_salt, backup_key_p
 from bilan_desktop.storage.bilans import BilanRepository
 from bilan_desktop.storage.exports import Destination, ExportLog
 from bilan_desktop.storage.keyfile import KdfParams
+from bilan_desktop.storage.output_guard import AlreadyExists
 from bilan_desktop.storage.retention import RetentionEngine
 from bilan_desktop.storage.vault import open_keyed
 from tests.conftest import FAST_KDF
@@ -125,7 +126,9 @@ def test_foreign_schema_message(vault, tmp_path):
 def test_targets_next_to_the_vault_but_not_the_vault(vault, tmp_path):
     unrelated = tmp_path / "ancienne.bilanbak"
     unrelated.write_bytes(b"x")
-    check_backup_target(unrelated, vault.folder)  # an existing file of its own may be replaced
+    with pytest.raises(AlreadyExists):  # an existing file of its own is replaced only when asked (issue 19)
+        check_backup_target(unrelated, vault.folder)
+    check_backup_target(unrelated, vault.folder, replace=True)
     key_link = tmp_path / "cle.bilanbak"
     os.link(vault.key_path, key_link)  # a hard link to the key file, outside the folder
     with pytest.raises(BackupInvalid) as info:

@@ -20,7 +20,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from ..domain.dates import long_date
 from ..domain.richtext import parse as parse_rich
-from ..domain.text import NBSP, NNBSP, french_spacing, money  # noqa: F401 (money: re-exported)
+from ..domain.text import NBSP, NNBSP, french_spacing, money, printable  # noqa: F401 (money: re-exported)
 from ..paths import resource_path
 
 FONT, BOLD, ITALIC, BOLD_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"
@@ -65,10 +65,16 @@ STYLES = {
 
 
 def esc(text: str | None) -> str:
-    """User text as reportlab markup that shows exactly what was typed (no tag, entity or link survives)."""
+    """User text as reportlab markup that shows exactly what was typed (no tag, entity or link survives; the
+    control characters a paste keeps removed, see domain.text.printable)."""
     if not text:
         return ""
-    return escape(french_spacing(str(text))).replace("\r\n", "\n").replace("\n", "<br/>").replace("\t", "    ")
+    return escape(french_spacing(printable(str(text)))).replace("\r\n", "\n").replace("\n", "<br/>").replace("\t", "    ")
+
+
+def one_line(text: str | None) -> str:
+    """User text drawn straight on the page (running header, footer): printable, on one line."""
+    return printable(text or "").replace("\n", " ").replace("\t", " ")
 
 
 def para(text: str | None, style: str = "body") -> Paragraph:
@@ -152,6 +158,7 @@ def build_pdf(story: list, *, kind: str, header: str, footer: str, watermark: st
     every page (« Projet — non remis » on a synthèse not yet validated)."""
     buffer = io.BytesIO()
     width, height = A4
+    kind, header, footer, watermark = (one_line(t) for t in (kind, header, footer, watermark))
 
     def furniture(c, number, total):
         if watermark:

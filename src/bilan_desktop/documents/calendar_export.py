@@ -1,6 +1,7 @@
 """Sessions as an iCalendar file (RFC 5545, with the icalendar library) to import into Outlook, Thunderbird or Google
 Calendar. A calendar often lives in a cloud: an event names the reference and the initials only, unless the
-consultant asks for the full name; no note, no content. Stable UIDs: importing again updates the events."""
+consultant asks for the full details (the full name and the visio link: a link often holds the person's name, it goes
+in only then); no note, no content. Stable UIDs: importing again updates the events."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from icalendar import Event as IcsEvent
 from ..domain.agenda import Event
 
 PARIS = ZoneInfo("Europe/Paris")
+REMOTE = "Visioconférence"  # where a remote session takes place, when its link stays out of the calendar
 
 
 def summary(event: Event, full_name: bool) -> str:
@@ -33,10 +35,11 @@ def to_ics(found: list[Event], now: dt.datetime, full_name: bool = False) -> byt
         item.add("dtstart", dt.datetime.combine(event.day, event.start, tzinfo=PARIS))
         item.add("dtend", dt.datetime.combine(event.day, event.end, tzinfo=PARIS))
         item.add("summary", summary(event, full_name))
-        if event.place or event.link:
-            item.add("location", event.place or event.link)  # in person: the address; remote: the visio link
-        if event.link:
-            item.add("url", event.link)
+        link = event.link if full_name else ""
+        if event.place or event.link:  # in person: the address; remote: the visio link, or only that it is remote
+            item.add("location", event.place or link or REMOTE)
+        if link:
+            item.add("url", link)
         if not event.active:
             item.add("status", "CANCELLED")
         item.add("sequence", int(stamp.timestamp()) // 60 % 2_000_000_000)  # later exports win in the calendar

@@ -3,11 +3,29 @@ provider's header, page numbers, and no beneficiary data in the file's propertie
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
+from ..domain.richtext import Line
+from ..domain.text import printable
 from .blocks import Block, Office
 
 FORMATS = {".pdf": "PDF", ".docx": "Word (DOCX)", ".odt": "LibreOffice (ODT)"}
+
+
+def printable_office(office: Office) -> Office:
+    """Every text of the document as XML 1.0 can hold it (domain.text.printable: a form feed pasted from a PDF made
+    python-docx refuse the whole export, and odfpy write a file no office suite opens), line breaks and tabs kept."""
+    def line(value: Line | None) -> Line | None:
+        return None if value is None else dataclasses.replace(
+            value, runs=tuple(dataclasses.replace(run, text=printable(run.text)) for run in value.runs))
+
+    def block(b: Block) -> Block:
+        return dataclasses.replace(b, text=printable(b.text), line=line(b.line),
+                                   headers=[printable(h) for h in b.headers],
+                                   rows=[[printable(c or "") for c in row] for row in b.rows])
+
+    return Office(printable(office.kind), printable(office.header), [block(b) for b in office.blocks])
 
 
 # -- DOCX --------------------------------------------------------------------------------------------------
@@ -32,6 +50,7 @@ def _docx_field(paragraph, instruction: str) -> None:
 def to_docx(office: Office) -> bytes:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    office = printable_office(office)
     document = docx.Document()
     properties = document.core_properties
     properties.title, properties.author, properties.last_modified_by = office.kind, "", ""
@@ -81,6 +100,7 @@ def _docx_block(document, block: Block) -> None:
 def to_odt(office: Office) -> bytes:
     from odf import dc, style, table, text  # type: ignore[import-untyped]
     from odf.opendocument import OpenDocumentText  # type: ignore[import-untyped]
+    office = printable_office(office)
     document = OpenDocumentText()
     document.meta.addElement(dc.Title(text=office.kind))  # the only metadata (odfpy adds its own generator)
     styles = _odt_styles(document, style, text)
@@ -151,24 +171,31 @@ def _odt_styles(document, style, text) -> dict:
     return found
 
 
+def _odt_text(element, value: str):
+    """`value` in an ODT element with its line breaks, tabs and runs of spaces (odfpy's plain text loses them)."""
+    from odf import teletype
+    teletype.addTextToElement(element, value)
+    return element
+
+
 def _odt_runs(paragraph, runs, styles, text):
     for run in runs:
         key = ("b" if run.bold else "") + ("i" if run.italic else "")
         if key:
-            paragraph.addElement(text.Span(stylename=styles[key], text=run.text))
+            paragraph.addElement(_odt_text(text.Span(stylename=styles[key]), run.text))
         else:
-            paragraph.addText(run.text)
+            _odt_text(paragraph, run.text)
     return paragraph
 
 
 def _odt_block(block: Block, styles: dict, table, text):
     if block.kind == "title":
-        return text.P(stylename=styles["Title"], text=block.text)
+        return _odt_text(text.P(stylename=styles["Title"]), block.text)
     if block.kind in ("h1", "h2"):
         level = 1 if block.kind == "h1" else 2
-        return text.H(outlinelevel=level, stylename=styles[f"Heading_20_{level}"], text=block.text)
+        return _odt_text(text.H(outlinelevel=level, stylename=styles[f"Heading_20_{level}"]), block.text)
     if block.kind in ("subtitle", "notice"):
-        return text.P(stylename=styles["strong" if block.kind == "notice" else "body"], text=block.text)
+        return _odt_text(text.P(stylename=styles["strong" if block.kind == "notice" else "body"]), block.text)
     if block.kind == "table":
         grid = table.Table()
         grid.addElement(table.TableColumn(numbercolumnsrepeated=len(block.headers)))
@@ -176,7 +203,7 @@ def _odt_block(block: Block, styles: dict, table, text):
             row = table.TableRow()
             for value in values:
                 cell = table.TableCell(valuetype="string")
-                cell.addElement(text.P(stylename=styles[key], text=value or ""))
+                cell.addElement(_odt_text(text.P(stylename=styles[key]), value or ""))
                 row.addElement(cell)
             grid.addElement(row)
         return grid

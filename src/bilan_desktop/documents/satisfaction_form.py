@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from ..domain.stats import SATISFACTION_QUESTIONS
-from .base import BOLD, FONT
+from .base import BOLD, FONT, one_line
 
 FORM_ID = "bilan-desktop/satisfaction-suivi/1"
 TITLE = "Questionnaire de satisfaction, six mois après votre bilan"
@@ -27,7 +27,7 @@ def build(provider, reference: str, token: str) -> bytes:
     width, height = A4
     y = height - 22 * mm
     c.setFont(BOLD, 13)
-    c.drawString(20 * mm, y, provider.nom or "Bilan de compétences")
+    c.drawString(20 * mm, y, one_line(provider.nom) or "Bilan de compétences")
     y -= 10 * mm
     c.setFont(BOLD, 15)
     c.drawString(20 * mm, y, TITLE)

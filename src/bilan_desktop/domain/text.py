@@ -60,6 +60,22 @@ def french_spacing(text: str) -> str:
                       spaced)
 
 
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c]")  # a vertical tab or a form feed pasted from a PDF: a new line
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """User text as every document format can hold it (XML 1.0 in DOCX and ODT, reportlab's PDF): the control
+    characters a paste keeps (NUL, escape, a PDF's form feed…), DEL, the C1 controls and the non-characters U+FFFE
+    and U+FFFF removed; a line break stays a line break (CR LF, CR, vertical tab and form feed become LF) and a
+    tab a tab; a lone surrogate (from a crafted backup's JSON) becomes U+FFFD. Everything else is kept as typed."""
+    if text.isascii() and text.isprintable():
+        return text
+    text = _LINE_BREAKS.sub("\n", text)
+    return _SURROGATES.sub("\ufffd", _UNPRINTABLE.sub("", text))
+
+
 def plural(count: int, word: str, words: str = "") -> str:
     """French agreement: singular for 0 and 1 (« 0 séance », « 1 an »), plural from 2."""
     return word if abs(count) < 2 else (words or word + "s")

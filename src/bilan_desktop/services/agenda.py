@@ -8,8 +8,8 @@ from pathlib import Path
 from ..domain.agenda import Event, events
 from ..domain.todo import Todo, todos
 from ..domain.workflow import Dossier
-from ..storage.atomic import write_bytes_atomic
 from ..storage.exports import ProviderRepository
+from ..storage.output_guard import write_output
 from .bilans import BilanService
 
 
@@ -34,8 +34,9 @@ class AgendaService:
         place = ProviderRepository(self.bilans.vault).load().address_line
         return events(overview, self._people(), start, end, place)
 
-    def export_ics(self, found: list[Event], path: Path, now: dt.datetime, full_name: bool = False) -> int:
-        """Write the events (private file, atomically); returns how many."""
+    def export_ics(self, found: list[Event], path: Path, now: dt.datetime, full_name: bool = False,
+                   replace: bool = False) -> int:
+        """Write the events (private file, through the guard); returns how many."""
         from ..documents.calendar_export import to_ics  # icalendar loads only when a calendar is written
-        write_bytes_atomic(path, to_ics(found, now, full_name), mode=0o600)
+        write_output(path, to_ics(found, now, full_name), self.bilans.vault.folder, replace)
         return len(found)

@@ -26,10 +26,12 @@ from ..storage.vault import Vault
 __all__ = ["HORIZON_RANGE", "back_up", "prune", "restore"]
 
 
-def back_up(vault: Vault, target: Path, secret: Secret, now: dt.datetime, keep: int = 0) -> tuple[Manifest, list[Path]]:
+def back_up(vault: Vault, target: Path, secret: Secret, now: dt.datetime, keep: int = 0,
+            replace: bool = False) -> tuple[Manifest, list[Path]]:
     """Write a verified backup (the destruction engine runs first) and record it; then keep the `keep` newest of the
-    folder, and delete the older backups the policy lets go now that this one exists. Returns what was deleted."""
-    manifest = write_backup(vault, target, secret, now)
+    folder, and delete the older backups the policy lets go now that this one exists. Returns what was deleted. An existing
+    file at `target` is replaced only when `replace` says so (the consultant asked)."""
+    manifest = write_backup(vault, target, secret, now, replace)
     log = BackupLog(vault)
     log.record(Path(target), now)
     removed = rotate_backups(Path(target).parent, keep, Path(target))

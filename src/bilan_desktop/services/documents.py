@@ -13,10 +13,9 @@ from pathlib import Path
 from ..domain.sections import Conservation
 from ..domain.sharing import COPIES_DESTROYED_WITH, Destination, export_problems
 from ..domain.workflow import Dossier, RuleViolation
-from ..storage.atomic import write_bytes_atomic
 from ..storage.dossiers import DossierRepository
 from ..storage.exports import ExportLog
-from ..storage.offvault import sweep_temp_files
+from ..storage.output_guard import write_output
 from ..storage.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -27,16 +26,15 @@ class DocumentService:
         self.vault = vault
 
     def export(self, document: str, data: bytes, bilan_id: int | None, reference: str, destination: Destination,
-               written_agreement: bool, path: Path, now: dt.datetime) -> Path:
+               written_agreement: bool, path: Path, now: dt.datetime, replace: bool = False) -> Path:
         # checked again here, at the moment of writing, whoever built `data` and whenever (window or command line)
         problems = document_problems(self.vault, bilan_id, document) if bilan_id is not None else []
         problems = problems or export_problems(document, destination, written_agreement)
         if problems:
             raise RuleViolation(problems)
-        write_bytes_atomic(path, data, mode=0o600)
+        write_output(path, data, self.vault.folder, replace)  # never the vault, never a file not to replace
         ExportLog(self.vault).record(bilan_id, reference, document, destination, str(path),
                                      hashlib.sha256(data).hexdigest(), now, len(data))
-        sweep_temp_files([path.parent])  # what an earlier export killed midway left in this folder
         if document == "synthese" and destination is Destination.CEP and bilan_id is not None:
             self._record_cep_transmission(bilan_id, now)
         log.info("document exported: %s, %s", document, destination.value)

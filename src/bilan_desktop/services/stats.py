@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..domain.stats import Answer, Figure, figures, to_csv
-from ..storage.atomic import write_bytes_atomic
+from ..storage.output_guard import write_output
 from .bilans import BilanService
 
 
@@ -19,11 +19,12 @@ class StatsService:
                    for bilan_id, kind, month, marks, funding in self.bilans.dossiers.all_satisfaction()]
         return figures(self.bilans.overview(), answers, start, end, today)
 
-    def write_csv(self, found: list[Figure], path: Path) -> None:
-        write_bytes_atomic(path, to_csv(found).encode("utf-8-sig"), mode=0o600)  # the BOM: Excel reads UTF-8
+    def write_csv(self, found: list[Figure], path: Path, replace: bool = False) -> None:
+        write_output(path, to_csv(found).encode("utf-8-sig"), self.bilans.vault.folder, replace)  # BOM: for Excel
 
-    def write_pdf(self, found: list[Figure], start: dt.date, end: dt.date, path: Path, today: dt.date) -> None:
+    def write_pdf(self, found: list[Figure], start: dt.date, end: dt.date, path: Path, today: dt.date,
+                  replace: bool = False) -> None:
         from ..documents.stats_pdf import build
         from ..storage.exports import ProviderRepository
-        write_bytes_atomic(path, build(ProviderRepository(self.bilans.vault).load(), found, start, end, today),
-                           mode=0o600)
+        write_output(path, build(ProviderRepository(self.bilans.vault).load(), found, start, end, today),
+                     self.bilans.vault.folder, replace)

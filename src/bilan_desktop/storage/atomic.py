@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import secrets
+import stat
+import sys
 from pathlib import Path
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -65,3 +69,63 @@ def write_bytes_atomic(final: Path, data: bytes, mode: int = 0o600) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+# `.NAME.PID.tmp` and `.NAME.PID-xxxxxxxx.tmp`: the names `temp_name` and `open_exclusive_temp` give, nothing else.
+OWN_TEMP_PATTERN = re.compile(r"^\..+\.(\d+)(?:-[0-9a-f]{8})?\.tmp$")
+_MARGIN = 2.0  # seconds: file systems store times coarsely (FAT: 2 s)
+
+
+def _process_start(pid: int) -> float | None:
+    """When process `pid` started (seconds since the epoch), where the system says it (Linux); None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        boot = next(float(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
+                    if line.startswith("btime "))
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
+def _abandoned(pid: int, modified: float) -> bool:
+    """A temporary file of process `pid` nobody will finish: that process is gone, or it started after the file was
+    last written (its number was reused). This process's own files are never judged abandoned."""
+    if pid == os.getpid():
+        return False
+    if pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        pass  # alive, someone else's: judged by its start time only
+    started = _process_start(pid)
+    return started is not None and modified < started - _MARGIN
+
+
+def sweep_own_temp_files(folder: Path) -> list[str]:
+    """Delete this application's abandoned temporary files in `folder` (not below it): regular files (never a link,
+    never a folder) owned by this user, named as `temp_name` / `open_exclusive_temp` name them, whose process died
+    (a kill during a backup, an export, a save) or started after they were written. Everything else is left alone.
+    Returns the names removed (the application's own names: no beneficiary data)."""
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    for entry in entries:
+        match = OWN_TEMP_PATTERN.match(entry.name)
+        if not match:
+            continue
+        with contextlib.suppress(OSError):
+            info = os.lstat(entry.path)
+            if not stat.S_ISREG(info.st_mode) or (uid is not None and info.st_uid != uid):
+                continue
+            if _abandoned(int(match.group(1)), info.st_mtime):
+                os.unlink(entry.path)
+                removed.append(entry.name)
+    return removed

@@ -26,7 +26,7 @@ from pathlib import Path
 import sqlcipher3
 
 from .. import __version__
-from .atomic import open_exclusive_temp, replace_durably
+from .atomic import open_exclusive_temp, sweep_own_temp_files
 from .backup_keys import (  # noqa: F401 (re-exported)
     SALT_TAG,
     BackupSecret,
@@ -40,6 +40,7 @@ from .backup_keys import (  # noqa: F401 (re-exported)
 from .errors import BackupInvalid, NewerSchema, WrongKeyOrDamaged
 from .keyfile import check_new_passphrase
 from .migrations import APPLICATION_ID, migrate
+from .output_guard import IntoVault, check_target, commit
 from .readcheck import unreadable_reason
 from .retention import RetentionEngine, carry_forward, register_rows, still_present
 from .vault import DatabaseError, Vault, configure, open_keyed, raw_key_pragma
@@ -109,41 +110,26 @@ BAD_TARGET_MESSAGE = ("Une sauvegarde ne peut pas être écrite dans le dossier 
                       "modifié.")
 
 
-def _inside(path: Path, folder: Path) -> bool:
+def check_backup_target(destination: Path, data_folder: Path, replace: bool = False) -> None:
+    """The guard of every written file (storage.output_guard): a backup aimed at `coffre.db` or `coffre.key`, by
+    name or through a link, would replace the vault and its recovery slot; an existing file is replaced only when
+    asked. A target in the vault keeps the backup's own message and exit code."""
     try:
-        path.relative_to(folder)
-        return True
-    except ValueError:
-        return False
+        check_target(Path(destination), Path(data_folder), replace)
+    except IntoVault:
+        raise BackupInvalid(BAD_TARGET_MESSAGE) from None
 
 
-def check_backup_target(destination: Path, data_folder: Path) -> None:
-    """Refuse a target in the vault's folder (or below it), or one that is, through a link, a vault file: a
-    backup aimed at `coffre.db` or `coffre.key` would replace the vault and its recovery slot."""
-    destination, data_folder = Path(destination), Path(data_folder)
-    real_folder = data_folder.resolve()
-    candidates = {destination.absolute().parent, destination.resolve().parent}
-    if any(_inside(c, real_folder) or _inside(c, data_folder.absolute()) for c in candidates):
-        raise BackupInvalid(BAD_TARGET_MESSAGE)
-    for name in ("coffre.db", "coffre.key"):
-        vault_file = data_folder / name
-        try:
-            if destination.exists() and vault_file.exists() and os.path.samefile(destination, vault_file):
-                raise BackupInvalid(BAD_TARGET_MESSAGE)
-        except OSError:
-            continue
-    if destination.is_dir():
-        raise IsADirectoryError(str(destination.name))
-
-
-def write_backup(vault: Vault, destination: Path, passphrase: Secret, now: dt.datetime) -> Manifest:
+def write_backup(vault: Vault, destination: Path, passphrase: Secret, now: dt.datetime,
+                 replace: bool = False) -> Manifest:
     """Destruction runs first: a backup never holds what the law already requires to be gone. The file is private
     (0600), created exclusively beside its destination, and appears under its name only once verified."""
-    check_backup_target(Path(destination), vault.folder)
+    check_backup_target(Path(destination), vault.folder, replace)
     secret = as_secret(passphrase)
     check_new_passphrase(secret.passphrase)
     RetentionEngine(vault).run(now.date(), now)
     destination = Path(destination)
+    sweep_own_temp_files(destination.parent)
     tmp, fd = open_exclusive_temp(destination)
     os.close(fd)
     try:
@@ -163,7 +149,10 @@ def write_backup(vault: Vault, destination: Path, passphrase: Secret, now: dt.da
             conn.close()
         os.chmod(tmp, 0o600)
         verify_backup(tmp, secret)
-        replace_durably(tmp, destination)
+        try:
+            commit(tmp, destination, vault.folder, replace)
+        except IntoVault:
+            raise BackupInvalid(BAD_TARGET_MESSAGE) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

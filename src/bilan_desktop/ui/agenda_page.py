@@ -30,6 +30,7 @@ from ..domain.dates import DAYS, long_date
 from ..domain.seances import Seance, session_step
 from ..domain.text import counted
 from ..services.agenda import AgendaService
+from ..services.outputs import OutputRefused
 from . import dialogs
 
 SLOT = dt.timedelta(minutes=30)
@@ -101,8 +102,9 @@ class AgendaPage(QWidget):
             button.clicked.connect(slot)
             bar.addWidget(button)
         self.full_names = QCheckBox("Noms complets dans l'export")
-        self.full_names.setToolTip("Par défaut, un événement ne porte que la référence et les initiales : un agenda "
-                                   "est souvent en ligne.")
+        self.full_names.setToolTip("Par défaut, un événement ne porte que la référence et les initiales, et « "
+                                   "Visioconférence » sans le lien (un lien contient souvent le nom) : un agenda est "
+                                   "souvent en ligne. Cochée : le nom complet et le lien de visio.")
         bar.addWidget(self.full_names)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -235,12 +237,16 @@ class AgendaPage(QWidget):
         self.refresh()
 
     def export(self) -> None:
-        path = dialogs.choose_save_path(self, "Exporter l'agenda", "Calendrier (*.ics)",
-                                        f"agenda-{self.first:%Y-%m-%d}.ics")
-        if path is None:
+        chosen = dialogs.choose_save_path(self, "Exporter l'agenda", "Calendrier (*.ics)",
+                                          f"agenda-{self.first:%Y-%m-%d}.ics")
+        if chosen is None:
             return
         try:
-            count = self.service.export_ics(self.events, path, self.clock.now(), self.full_names.isChecked())
+            count = self.service.export_ics(self.events, chosen.path, self.clock.now(), self.full_names.isChecked(),
+                                            chosen.replace)
+        except OutputRefused as exc:
+            dialogs.error(self, "Export refusé", exc.user_message)
+            return
         except OSError:
             dialogs.error(self, "Export impossible", "Le calendrier n'a pas pu être écrit (disque plein, dossier "
                                                      "protégé ?).")

@@ -96,14 +96,16 @@ def backup_flow(parent, vault: Vault, clock: Clock, prefs=None) -> bool:
                                       f"sauvegarde-{clock.today().isoformat()}.bilanbak")
     if not target:
         return False
-    if not target.endswith(".bilanbak"):
-        target += ".bilanbak"
+    chosen = dialogs.confirm_target(parent, Path(target if target.endswith(".bilanbak") else target + ".bilanbak"))
+    if chosen is None:
+        return False
     secret = _ask_passphrase(parent, confirm=True, prefs=prefs)
     if secret is None:
         return False
     try:
         prepared = run_in_background(BackupSecret(secret).prepare_write)  # Argon2id off the GUI thread
-        manifest, removed = backups.back_up(vault, Path(target), prepared, clock.now(), prefs.backup_keep if prefs else 0)
+        manifest, removed = backups.back_up(vault, chosen.path, prepared, clock.now(),
+                                            prefs.backup_keep if prefs else 0, chosen.replace)
     except (VaultError, OSError) as exc:
         log.warning("backup failed: %s", type(exc).__name__)
         message = exc.user_message if isinstance(exc, VaultError) else (

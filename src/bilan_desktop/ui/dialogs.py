@@ -3,8 +3,10 @@ install a runner that answers dialogs instead of blocking on `exec()`."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QSettings
@@ -97,6 +99,9 @@ def _choose_file(parent, title: str, name_filter: str, save: bool, suggested: st
     for label, text in FRENCH_LABELS:
         dialog.setLabelText(label, text)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+    # Replacing is asked by `confirm_target`, in French, through `launch` (answerable, closed at a lock) and about
+    # the final name, the extension added: Qt's own question would judge the name typed, outside `launch`.
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Enregistrer" if save else "Ouvrir")
     dialog.setLabelText(QFileDialog.DialogLabel.Reject, "Annuler")
@@ -113,13 +118,35 @@ def choose_save_file(parent, title: str, name_filter: str, suggested: str = "", 
     return _choose_file(parent, title, name_filter, True, suggested, folder)
 
 
-def choose_save_path(parent, title: str, name_filter: str, suggested: str) -> Path | None:
-    """The file to write, with the suggested name's extension added when the consultant left it out."""
+class SaveTarget(NamedTuple):
+    """Where to write, and whether the consultant confirmed replacing the file already there."""
+    path: Path
+    replace: bool
+
+
+REPLACE_TITLE = "Remplacer le fichier ?"
+REPLACE_TEXT = ("Un fichier porte déjà ce nom dans ce dossier : « {name} ». Le remplacer par celui-ci ? Son contenu "
+                "actuel sera perdu.")
+
+
+def confirm_target(parent, path: Path) -> SaveTarget | None:
+    """The final file chosen: when something is there, the consultant confirms replacing it (No: nothing written).
+    Only a confirmed target carries `replace=True`, which the guard of written files requires to replace."""
+    if not os.path.lexists(path):
+        return SaveTarget(path, False)
+    if not confirm(parent, REPLACE_TITLE, REPLACE_TEXT.format(name=path.name)):
+        return None
+    return SaveTarget(path, True)
+
+
+def choose_save_path(parent, title: str, name_filter: str, suggested: str) -> SaveTarget | None:
+    """The file to write, with the suggested name's extension added when the consultant left it out, replacing an
+    existing file only once confirmed."""
     target = choose_save_file(parent, title, name_filter, suggested)
     if not target:
         return None
     suffix = Path(suggested).suffix
-    return Path(target if not suffix or target.lower().endswith(suffix) else target + suffix)
+    return confirm_target(parent, Path(target if not suffix or target.lower().endswith(suffix) else target + suffix))
 
 
 def choose_open_file(parent, title: str, name_filter: str, folder: str = "") -> str | None:

@@ -29,6 +29,7 @@ from ..domain.synthese import DRAFT_MARK
 from ..domain.text import counted
 from ..domain.workflow import RuleViolation
 from ..services.documents import DocumentService, availability, destroyed_on
+from ..services.outputs import OutputRefused
 from ..storage.exports import ExportLog, ProviderRepository
 from . import dialogs
 from .background import run_in_background
@@ -165,13 +166,19 @@ def export_flow(parent, kind: DocumentKind, pdf: bytes, bilan_id: int | None, re
     if not target:
         return False
     extension = Path(target).suffix.lower()
-    path = Path(target) if extension in extensions else Path(target + ".pdf")
+    chosen = dialogs.confirm_target(parent, Path(target) if extension in extensions else Path(target + ".pdf"))
+    if chosen is None:
+        return False
+    path = chosen.path
     try:
         data = pdf if path.suffix.lower() == ".pdf" or convert is None else convert(path.suffix.lower())
         DocumentService(vault).export(kind.value, data, bilan_id, reference, destination,
-                                      chooser.agreement.isChecked(), path, clock.now())
+                                      chooser.agreement.isChecked(), path, clock.now(), chosen.replace)
     except RuleViolation as exc:
         dialogs.error(parent, "Export refusé", " ".join(exc.problems))
+        return False
+    except OutputRefused as exc:
+        dialogs.error(parent, "Export refusé", exc.user_message)
         return False
     except OSError as exc:
         log.warning("export failed: %s", type(exc).__name__)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.registers import Amelioration, Reclamation, complaint_problems
-from ..storage.atomic import write_bytes_atomic
+from ..services.outputs import OutputRefused, write_file
 from ..storage.exports import ProviderRepository
 from ..storage.registers import RegisterRepository
 from . import dialogs
@@ -74,11 +74,15 @@ class RegistersPage(QWidget):
 
     def _export(self, title: str, name_filter: str, suggested: str, data) -> None:
         self.save_now()
-        path = dialogs.choose_save_path(self, title, name_filter, suggested)
-        if path is None:
+        chosen = dialogs.choose_save_path(self, title, name_filter, suggested)
+        if chosen is None:
             return
+        path = chosen.path
         try:
-            write_bytes_atomic(path, data(), mode=0o600)
+            write_file(self.vault, path, data(), chosen.replace)
+        except OutputRefused as exc:
+            dialogs.error(self, "Export refusé", exc.user_message)
+            return
         except OSError:
             dialogs.error(self, "Export impossible", "Le fichier n'a pas pu être écrit.")
             return

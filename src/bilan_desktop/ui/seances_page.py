@@ -288,6 +288,7 @@ class SeancesPage(QWidget):
         """The selected session, or every session of the bilan, as an .ics file (initials only)."""
 
         from ..services.agenda import AgendaService
+        from ..services.outputs import OutputRefused
         row = self.table.currentRow()
         chosen = self.seances[row] if 0 <= row < len(self.seances) and self.table.selectionModel().hasSelection() \
             else None
@@ -297,11 +298,14 @@ class SeancesPage(QWidget):
         service = AgendaService(self.repository)
         found = [e for e in service.events(min(days), max(days), self.bilan_id)
                  if e.seance_id is not None and (chosen is None or e.seance_id == chosen.id)]
-        path = dialogs.choose_save_path(self, "Exporter vers un agenda", "Calendrier (*.ics)", "seances.ics")
-        if path is None:
+        target = dialogs.choose_save_path(self, "Exporter vers un agenda", "Calendrier (*.ics)", "seances.ics")
+        if target is None:
             return
         try:
-            service.export_ics(found, path, self.clock.now())
+            service.export_ics(found, target.path, self.clock.now(), replace=target.replace)
+        except OutputRefused as exc:
+            dialogs.error(self, "Export refusé", exc.user_message)
+            return
         except OSError:
             dialogs.error(self, "Export impossible", "Le calendrier n'a pas pu être écrit.")
             return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.dates import parse_short_date, short_date
 from ..domain.stats import DEFINITIONS, Figure
+from ..services.outputs import OutputRefused
 from ..services.stats import StatsService
 from . import dialogs
 from .widgets import beside_preview, error_label, show_error, with_date_picker
@@ -138,23 +139,28 @@ class StatsPage(QWidget):
         if period is None:
             return
         self.refresh()
-        path = dialogs.choose_save_path(self, "Exporter les chiffres", "Tableur (*.csv)", f"chiffres-{period[0]:%Y}.csv")
-        if path is not None:
-            self._write(lambda: self.service.write_csv(self.found, path), path)
+        chosen = dialogs.choose_save_path(self, "Exporter les chiffres", "Tableur (*.csv)",
+                                          f"chiffres-{period[0]:%Y}.csv")
+        if chosen is not None:
+            self._write(lambda: self.service.write_csv(self.found, chosen.path, chosen.replace), chosen.path)
 
     def export_pdf(self) -> None:
         period = self.period()
         if period is None:
             return
         self.refresh()
-        path = dialogs.choose_save_path(self, "Résultats à publier", "Document PDF (*.pdf)",
-                                        f"resultats-{period[0]:%Y}.pdf")
-        if path is not None:
-            self._write(lambda: self.service.write_pdf(self.found, *period, path, self.clock.today()), path)
+        chosen = dialogs.choose_save_path(self, "Résultats à publier", "Document PDF (*.pdf)",
+                                          f"resultats-{period[0]:%Y}.pdf")
+        if chosen is not None:
+            self._write(lambda: self.service.write_pdf(self.found, *period, chosen.path, self.clock.today(),
+                                                       chosen.replace), chosen.path)
 
     def _write(self, write, path: Path) -> None:
         try:
             write()
+        except OutputRefused as exc:
+            dialogs.error(self, "Export refusé", exc.user_message)
+            return
         except OSError:
             dialogs.error(self, "Export impossible", "Le fichier n'a pas pu être écrit (disque plein, dossier protégé ?).")
             return
