@@ -117,7 +117,8 @@ def test_prospect_deletion_deletes_its_copies_and_forgets_their_paths(vault, tmp
                    Destination.BENEFICIAIRE, data=b"%PDF convocation gardee", document="convocation")
     convocation = _export(vault, gone, tmp_path / "out" / "convocation.pdf", Destination.BENEFICIAIRE,
                           data=b"%PDF convocation", document="convocation")
-    renamed = _export(vault, gone, tmp_path / "out" / "contrat.pdf", data=b"%PDF contrat", document="contrat")
+    renamed = _export(vault, gone, tmp_path / "out" / "contrat.pdf", Destination.BENEFICIAIRE, data=b"%PDF convocation 2",
+                      document="convocation")
     renamed.rename(tmp_path / "out" / "contrat-signe.pdf")
     changed = _export(vault, gone, tmp_path / "out" / "questionnaire.pdf", data=b"%PDF form",
                       document="questionnaire_suivi")

@@ -12,7 +12,6 @@ from ..demo import BANNER as DEMO_BANNER
 from ..demo import DEMO_PASSPHRASE
 from ..domain.clock import Clock
 from ..domain.sections import PremierContact
-from ..domain.text import counted
 from ..services.agenda import AgendaService
 from ..services.bilans import BilanService
 from ..storage.errors import VaultError, VaultIncomplete
@@ -27,7 +26,7 @@ from .bilan_list import BilanListPage
 from .guards import ClipboardGuard, IdleWatcher
 from .home import HomePage
 from .main_actions import build_actions
-from .outside_ui import after_retention
+from .outside_ui import after_retention, status_text
 from .prefs import Preferences
 from .recovery_dialog import show_new_code
 from .session_watch import SessionWatcher
@@ -273,15 +272,7 @@ class MainWindow(QMainWindow):
         self.offvault = report.offvault + report.missing
         after_retention(self, self.vault, self.clock, report, later)  # backups pruned, unreached copies said
         self.home.pending, self.home.overview = set(report.pending), report.overview
-        if report.pending:
-            self.retention_status.setText(f"Destruction en attente ({', '.join(report.pending)}) : nouvelle "
-                                          "tentative automatique. Vérifiez l'espace disque.")
-        elif report.unreadable:  # left out of the list and of the destructions: a restore repairs them
-            self.retention_status.setText("Bilans illisibles, restaurez une sauvegarde : "
-                                          + ", ".join(report.unreadable))
-        else:
-            self.retention_status.setText(f"{counted(len(self.offvault), 'copie')} hors coffre à détruire"
-                                          if self.offvault else "")
+        self.retention_status.setText(status_text(report, self.offvault))
         if report.destroyed:
             self.statusBar().showMessage("Destruction réglementaire effectuée (art. R6313-7) : "
                                          + ", ".join(report.destroyed), 10_000)

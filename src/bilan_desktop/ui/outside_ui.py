@@ -9,6 +9,7 @@ import logging
 from PySide6.QtCore import QTimer
 
 from ..domain.dates import short_date
+from ..domain.text import counted
 from ..services import backups, copies
 from . import dialogs
 
@@ -80,3 +81,13 @@ def after_retention(parent, vault, clock, report, later: bool) -> None:
             QTimer.singleShot(0, lambda: tell_after_destruction(parent, vault, clock))
         else:
             tell_after_destruction(parent, vault, clock)
+
+
+def status_text(report, offvault: list[str]) -> str:
+    """The main window's line about the destruction engine: pending, unreadable bilans, or copies left outside."""
+    if report.pending:
+        return (f"Destruction en attente ({', '.join(report.pending)}) : nouvelle tentative automatique. Vérifiez "
+                "l'espace disque.")
+    if report.unreadable:  # left out of the list and of the destructions: a restore repairs them
+        return "Bilans illisibles, restaurez une sauvegarde : " + ", ".join(report.unreadable)
+    return f"{counted(len(offvault), 'copie')} hors coffre à détruire" if offvault else ""
