@@ -99,7 +99,7 @@ def test_prospect_deletion_says_which_copies_it_could_not_delete(window, script,
     bw, _repo = bilan_at(window, script, Step.PREMIER_CONTACT, consent=False)
     kept = _export(window, tmp_path / "convocation.pdf", b"%PDF convocation", document="convocation")
     kept.write_bytes(b"%PDF convocation, annotated")
-    deleted = _export(window, tmp_path / "contrat.pdf", b"%PDF contrat", document="contrat")
+    deleted = _export(window, tmp_path / "convocation-2.pdf", b"%PDF convocation 2", document="convocation")
     told = []
     script.expect(lambda box: QMessageBox.Yes)  # « Supprimer définitivement le dossier … ? »
     script.expect(lambda box: told.append(box.text()) or QMessageBox.Ok)
