@@ -11,6 +11,7 @@ Everything is folded the same way (accents off, lower case) and loaded once, whe
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from functools import lru_cache
@@ -19,6 +20,7 @@ from pathlib import Path
 from .french_words import COMMON_PASSWORDS
 
 SEPARATORS = frozenset("-_.,'’")
+_COMBINING = re.compile("[\u0300-\u036f]")
 # The swaps people make inside a phrase they know (zxcvbn's table, one letter each: enough for a phrase).
 PHRASE_L33T = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t", "+": "t", "!": "i",
                "8": "b", "9": "g", "2": "z", "|": "i"}
@@ -34,7 +36,12 @@ def fold_char(ch: str) -> str:
     return base if len(base.lower()) == 1 and len(base.upper()) == 1 else "?"
 
 
+_LATIN = {cp: fold_char(chr(cp)) for cp in range(0xC0, 0x250) if fold_char(chr(cp)) != chr(cp)}
+
+
 def fold(text: str) -> str:
+    if not text or max(text) < "\u0250":  # the usual case, and the word lists folded whole at load: one translate
+        return text.translate(_LATIN)
     return "".join(fold_char(ch) for ch in text)
 
 
@@ -49,16 +56,22 @@ def _lines(path: Path) -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
+def _folded_lines(path: Path) -> list[str]:
+    """The file's lines folded and lower-cased in one pass (a hundred thousand words: a tenth of a second)."""
+    text = _COMBINING.sub("", unicodedata.normalize("NFD", path.read_text(encoding="utf-8"))).lower()
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def _variants(word: str) -> list[str]:
-    folded = fold(word).lower()
-    return [folded, folded.replace("œ", "oe").replace("æ", "ae")] if ("œ" in folded or "æ" in folded) else [folded]
+    """« œ » and « æ » as typed, and as two letters."""
+    return [word, word.replace("œ", "oe").replace("æ", "ae")] if ("œ" in word or "æ" in word) else [word]
 
 
 @lru_cache(maxsize=1)
 def common_words() -> dict[str, int]:
     """Word → rank (1 = tried first)."""
     ranked: dict[str, int] = {}
-    for word in (*COMMON_PASSWORDS, *_lines(_resources() / "passphrase" / "mots_courants.txt")):
+    for word in (*COMMON_PASSWORDS, *_folded_lines(_resources() / "passphrase" / "mots_courants.txt")):
         for variant in _variants(word):
             ranked.setdefault(variant, len(ranked) + 1)
     return ranked
@@ -68,9 +81,8 @@ def common_words() -> dict[str, int]:
 def dictionary_words() -> dict[str, int]:
     """Every word of the French dictionary, each at the rank of the whole list (common ones are found first above)."""
     words: set[str] = set()
-    path = _resources() / "dictionaries" / "fr.dic"
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        word = line.split("/", 1)[0].strip()
+    for line in _folded_lines(_resources() / "dictionaries" / "fr.dic")[1:]:
+        word = line.split("/", 1)[0]
         if word.isalpha():
             words.update(_variants(word))
     common = common_words()
