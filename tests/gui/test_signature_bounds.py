@@ -48,3 +48,18 @@ def test_the_provider_form_shows_no_huge_or_broken_image(qtbot, tmp_path, monkey
     monkeypatch.setattr(dialogs, "choose_open_file", lambda *args, **kwargs: str(big))
     form.choose_image("cachet", "Cachet de l'organisme")
     assert "moins de 2 Mo" in form.error.text()
+
+
+def test_the_window_refuses_an_oversized_form_from_its_size(window, script, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from bilan_desktop.domain.lifecycle import Step
+    from tests.gui.workflow_helpers import bilan_at, choose_file
+    bw, _repo = bilan_at(window, script, Step.ENTRETIEN_SUIVI)
+    big = tmp_path / "questionnaire.pdf"
+    with open(big, "wb") as file:  # sparse: 64 MB announced, nothing to read
+        file.truncate(64 * 1024 * 1024)
+    script.expect(choose_file(big))
+    script.expect(lambda box: QMessageBox.Ok)
+    bw.import_cold_form()
+    assert "trop gros pour être un questionnaire rempli" in script.seen[-1][1]
