@@ -1,5 +1,5 @@
-"""Issue 19 in the window: the signature pad saves a bounded image whatever its size on screen, and the provider
-form never hands a huge or unreadable image to Qt's decoder."""
+"""Issue 19 in the window: the signature pad saves a bounded image whatever its size on screen, the provider
+form never hands a huge or unreadable image to Qt's decoder, and a six-month form is judged by its size first."""
 
 from __future__ import annotations
 
