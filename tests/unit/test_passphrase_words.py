@@ -80,11 +80,17 @@ def test_uncommon_words_and_personal_sentences_are_accepted(passphrase):
 @pytest.mark.parametrize("alphabet", [string.ascii_letters + string.digits,
                                       string.ascii_letters + string.digits + string.punctuation])
 def test_random_sixteen_character_passwords_are_accepted(alphabet):
-    """16 characters over 62 or more: 95 bits or more. The estimate may find short words or keyboard runs in them by
-    chance; it still must not refuse one (the worst of 20,000 draws measured 64 bits)."""
+    """16 characters over 62 or more: 95 bits or more. The estimate may find short words, names or keyboard runs in
+    them by chance; it still must not refuse one (over 20,000 draws each, the worst measured 62.7 bits over 62
+    characters, 68.8 over 94; the median 91 and 97)."""
     worst = min((estimate(p).bits, p) for p in ("".join(secrets.choice(alphabet) for _ in range(16))
-                                                for _ in range(300)))
+                                                for _ in range(200)))
     assert worst[0] >= MIN_BITS, worst
+
+
+def test_spaced_out_letters_and_keyboard_runs_are_weak():
+    for spaced in ("a b c d e f g h i j k l", "a-z-e-r-t-y-u-i-o-p", "1 2 3 4 5 6 7 8 9 10"):
+        assert not estimate(spaced).acceptable, spaced
 
 
 def test_the_same_random_length_in_lower_case_letters_only_counts_less():

@@ -47,6 +47,11 @@ HINT = ("Choisissez plutôt une phrase de quatre ou cinq mots peu courants, sans
 
 _WINDOW, _STEP = 80, 40  # zxcvbn's matchers look at overlapping windows: a piece of up to 40 characters is found
 _MAX_BLOCKS = 40
+# Past this many characters the rest is not looked at: the estimate of the beginning is the lower one, so a long
+# passphrase is judged on its first 200 characters (an estimate stays under a second whatever is pasted).
+_LONGEST = 200
+_SEPARATOR_CHOICES = (" ", "-", "_", ".", ",", "'")
+_SEPARATOR_RUN = re.compile(r"[\s\-_.,'’]+")
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _DIGITS = re.compile(r"\d+")
 
@@ -77,7 +82,8 @@ class Strength:
 class _Piece:
     end: int
     bits: float
-    kind: str  # "word" (joins a phrase block), "other" (a block of its own), "sep"
+    kind: str  # "word" (joins a phrase block), "short" (a word of 3 letters: only within a phrase), "other" (a
+    # block of its own), "sep"
     reason: str
 
 
@@ -85,11 +91,26 @@ def estimate(passphrase: str, context: tuple[str, ...] = ()) -> Strength:
     text = unicodedata.normalize("NFC", passphrase)
     if len(text) < MIN_LENGTH:
         return Strength(False, 0.0, f"Le mot de passe doit contenir au moins {MIN_LENGTH} caractères.")
-    bits, reasons = _estimate_bits(text, tuple(w for w in context if w))
+    bits, reasons = _judged(text[:_LONGEST], tuple(w for w in context if w))
     if bits >= MIN_BITS:
         return Strength(True, bits, "")
     return Strength(False, bits, f"Ce mot de passe serait trop facile à deviner (environ {int(bits)} bits ; "
                                  f"il en faut {MIN_BITS}) : {_listed(reasons)}. {HINT}")
+
+
+def _judged(text: str, context: tuple[str, ...]) -> tuple[float, list[str]]:
+    """The cheaper of the passphrase as typed and the passphrase without its separators, plus where they go (« a b c
+    d e f… » is the alphabet spaced out)."""
+    direct = _estimate_bits(text, context)
+    joined = "".join(ch for ch in text if not is_separator(ch))
+    runs = [m.group() for m in _SEPARATOR_RUN.finditer(text)]
+    if not runs or not joined or len(set(runs)) > 1:
+        # Only one separator used throughout reads as a spacing out; several different ones are characters
+        # (taking them out of a random string would glue its pieces into words that were never typed).
+        return direct
+    placement = math.log2(math.comb(len(joined) + 1, len(runs))) + math.log2(len(_SEPARATOR_CHOICES))
+    bits, reasons = _estimate_bits(joined, context)
+    return (bits + placement, reasons) if bits + placement < direct[0] else direct
 
 
 def _listed(reasons: list[str]) -> str:
@@ -155,8 +176,13 @@ def _cheapest(n: int, pieces: list[list[_Piece]], char_bits: float) -> tuple[flo
                   bits + char_bits, pos, state, "")
             for piece in pieces[pos]:
                 if piece.kind == "sep":
+                    if last != "word":  # a separator joins words; elsewhere it is a character like any other
+                        offer(piece.end, state, bits + (piece.end - pos) * char_bits, pos, state, "")
+                        continue
                     new = state
-                elif piece.kind == "word":
+                elif piece.kind == "short" and not (last == "word" or pos == 0):
+                    continue
+                elif piece.kind in ("word", "short"):
                     new = (blocks if last == "word" else min(blocks + 1, _MAX_BLOCKS), "word")
                 else:
                     new = (min(blocks + 1, _MAX_BLOCKS), "other")
@@ -217,8 +243,12 @@ def _zxcvbn_pieces(folded: str, context: tuple[str, ...], depth: int, pieces: li
             # Words joined without separators make a phrase when typed in one case, as people do; a word in
             # mixed case (« eCiTS ») is a lucky find in a random string, a block of its own.
             kind = "word" if _plain_case(match["token"]) or delimited else "other"
+            if kind == "word" and j - i == 3 and not delimited:
+                kind = "short"  # « had », « sur »: in a phrase typed without spaces, not amid random characters
         else:
             kind = "other"
+        if kind == "other" and j - i == 3 and not delimited:
+            continue  # three characters in a row of a random string often look like a run (« lor », « HJk »)
         pieces[i].append(_Piece(j, bits, kind, _reason(match)))
 
 
