@@ -206,11 +206,12 @@ def readable_image(data: bytes) -> bool:
     return True
 
 
-def scaled_image(data: bytes, width: float, height: float):
+def scaled_image(data: bytes, width: float, height: float, checked: bool = False):
     """An image (logo, signature, stamp) fitted in width x height, left-aligned; None when there is none or it
-    cannot be read (an unreadable image is left out, and its bytes never reach a message)."""
+    cannot be read (an unreadable image is left out, and its bytes never reach a message). `checked`: the caller
+    has already found it readable (readable_image), so that it is not decoded once more for that."""
     from reportlab.platypus import Image
-    if not data or not readable_image(data):
+    if not data or not (checked or readable_image(data)):
         return None
     try:
         image = Image(io.BytesIO(data))

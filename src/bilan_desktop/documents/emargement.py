@@ -49,7 +49,7 @@ def _signature(seance: Seance, role: Role, unreadable: set[Role]):
     signature = seance.signature(role)
     if signature is None or role in unreadable:  # unsigned, or said unreadable beside: the cell stays empty
         return _room()
-    image = scaled_image(signature.image, *SIGNATURE_BOX)
+    image = scaled_image(signature.image, *SIGNATURE_BOX, checked=True)
     if image is None:
         return _room()
     image.hAlign = "CENTER"
@@ -77,10 +77,17 @@ def _presence(s: Seance, blank: bool, unreadable: set[Role]) -> str:
     return "\n".join(lines)
 
 
+def _readable(image: bytes, known: dict[bytes, bool]) -> bool:
+    if image not in known:
+        known[image] = readable_image(image)
+    return known[image]
+
+
 def _sheet(rows_of: list[Seance], blank: bool) -> Table:
     rows: list[list] = [[_cell(h, "cellhead") for h in HEADERS]]
+    known: dict[bytes, bool] = {}  # the same image checked once per sheet
     for s in rows_of:
-        unreadable = set() if blank else {sig.role for sig in s.signatures if not readable_image(sig.image)}
+        unreadable = set() if blank else {sig.role for sig in s.signatures if not _readable(sig.image, known)}
         rows.append([_cell(short_date(s.date)), _cell(f"{s.debut:%H:%M} – {s.fin:%H:%M}"),
                      _cell(hours(s.minutes / 60)), _cell(_presence(s, blank, unreadable)),
                      _room() if blank else _signature(s, Role.BENEFICIAIRE, unreadable),
