@@ -32,7 +32,7 @@ def generate(folder: Path, count: int):
     from bilan_desktop.storage.keyfile import KdfParams
     from bilan_desktop.storage.vault import Vault
     vault = Vault(folder)
-    vault.create("une phrase de passe solide pour le banc", KdfParams(time_cost=1, memory_cost=8192, parallelism=1))
+    vault.create("girafe lampion escalier brume ocre pour le banc", KdfParams(time_cost=1, memory_cost=8192, parallelism=1))
     rng = random.Random(11)
     with vault.transaction() as conn:
         for i in range(count):

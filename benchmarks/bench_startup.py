@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PASSPHRASE = "phrase de passe du banc d'essai"
+PASSPHRASE = "lampion quinoa marmotte du banc d'essai"
 NOMS = ["Dupont", "Martin", "Lefèvre", "N'Diaye", "Bernard", "Petit", "Durand", "Moreau", "Lévêque", "Roux"]
 STEPS = ["premier_contact", "entretien_prealable", "convention", "phase_preliminaire", "phase_investigation",
          "phase_conclusion", "fin_du_bilan", "entretien_suivi"]

@@ -13,7 +13,7 @@ from bilan_desktop import paths  # noqa: E402
 from bilan_desktop.storage import keyfile  # noqa: E402
 
 FAST_KDF = keyfile.KdfParams(time_cost=1, memory_cost=8192, parallelism=1)
-PASSPHRASE = "une phrase de passe solide"
+PASSPHRASE = "girafe lampion escalier brume ocre"
 
 
 @pytest.fixture(autouse=True)

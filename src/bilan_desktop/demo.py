@@ -32,7 +32,7 @@ from .domain.sections import (
     VerificationProjet,
 )
 
-DEMO_PASSPHRASE = "démonstration du bilan fictif"
+DEMO_PASSPHRASE = "girafe fictive et lampion de démonstration"
 BANNER = "Mode démonstration — données fictives"
 
 

@@ -9,7 +9,7 @@ from bilan_desktop.ui.app import EXIT_IN_USE, run_gui
 from tests.gui.conftest import create_vault, fill_new_bilan, type_text
 from tests.gui.workflow_helpers import choose_file
 
-BACKUP_SECRET = "phrase de la sauvegarde"
+BACKUP_SECRET = "phrase de la sauvegarde ocre et quinoa"
 
 
 _choose = choose_file

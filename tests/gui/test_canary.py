@@ -12,7 +12,7 @@ from tests.gui.conftest import by_accessible_name, create_vault, fill_new_bilan,
 
 CANARY = "Qzwcanari"
 PHONE = "0698765431"
-SECRET = "Qzwsecret phrase du canari"
+SECRET = "Qzwsecret phrase du canari et quinoa"
 VALUES = {"Nom": f"{CANARY}nom", "Prénom": f"{CANARY}prénom", "Date de naissance": "14/03/1985",
           "E-mail": f"{CANARY.lower()}@exemple.fr", "Téléphone": PHONE, "Adresse": f"{CANARY}adresse"}
 
@@ -57,8 +57,8 @@ def test_no_beneficiary_text_outside_the_vault(window, qtbot, script, tmp_path):
         return QDialog.Accepted
 
     def passphrase(dialog):
-        type_text(dialog.passphrase, "phrase de la sauvegarde")
-        type_text(dialog.confirmation, "phrase de la sauvegarde")
+        type_text(dialog.passphrase, "phrase de la sauvegarde ocre et quinoa")
+        type_text(dialog.confirmation, "phrase de la sauvegarde ocre et quinoa")
         dialog.accept()
         return dialog.result()
 

@@ -134,8 +134,8 @@ def test_settings_change_passphrase_and_auto_lock(window, script):
     def handler(dialog):
         dialog.show()
         type_text(dialog.current, "pas le bon mot de passe")
-        type_text(dialog.new, "une nouvelle phrase de passe pour lundi")
-        type_text(dialog.confirmation, "une nouvelle phrase de passe pour lundi")
+        type_text(dialog.new, "une nouvelle marmotte quinoa lampion pour lundi")
+        type_text(dialog.confirmation, "une nouvelle marmotte quinoa lampion pour lundi")
         dialog.change_button.click()
         assert dialog.change_message.text() == "Mot de passe incorrect ou fichier endommagé."
         dialog.current.setText(PASSPHRASE)
@@ -152,5 +152,5 @@ def test_settings_change_passphrase_and_auto_lock(window, script):
     window.lock()
     unlock(window, PASSPHRASE)
     assert not window.vault.is_open
-    unlock(window, "une nouvelle phrase de passe pour lundi")
+    unlock(window, "une nouvelle marmotte quinoa lampion pour lundi")
     assert window.vault.is_open

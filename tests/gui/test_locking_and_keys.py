@@ -137,8 +137,8 @@ def test_settings_renew_the_keys_and_show_a_new_code(window, script, tmp_path):
     assert len(shown) == 1 and shown[0] != old_code and len(shown[0]) == 35
     window.lock()
     with pytest.raises(WrongKeyOrDamaged):
-        window.vault.unlock_with_recovery(old_code, "une toute nouvelle phrase de passe")
-    window.vault.unlock_with_recovery(shown[0], "une toute nouvelle phrase de passe")
+        window.vault.unlock_with_recovery(old_code, "une toute nouvelle girafe quinoa lampion")
+    window.vault.unlock_with_recovery(shown[0], "une toute nouvelle girafe quinoa lampion")
     window.vault.lock()
 
 
@@ -165,14 +165,14 @@ def test_a_vault_left_without_a_recovery_slot_gets_a_new_code_at_unlock(window, 
     assert "ancien code de secours ne fonctionne plus" in shown[0]
     assert set(json.loads(window.vault.key_path.read_text())["slots"]) == {"passphrase", "recovery"}
     window.lock()
-    window.vault.unlock_with_recovery(shown[1], "une toute nouvelle phrase de passe")
+    window.vault.unlock_with_recovery(shown[1], "une toute nouvelle girafe quinoa lampion")
     window.vault.lock()
 
 
 def test_changing_the_passphrase_can_renew_the_keys_too(window, script):
     old_code = create_vault(window)
     shown = []
-    new_passphrase = "une nouvelle phrase de passe pour lundi"
+    new_passphrase = "une nouvelle marmotte quinoa lampion pour lundi"
 
     def settings(dialog):
         dialog.show()
@@ -190,6 +190,6 @@ def test_changing_the_passphrase_can_renew_the_keys_too(window, script):
     window.settings_action.trigger()
     window.lock()
     with pytest.raises(WrongKeyOrDamaged):
-        window.vault.unlock_with_recovery(old_code, "une toute nouvelle phrase de passe")
+        window.vault.unlock_with_recovery(old_code, "une toute nouvelle girafe quinoa lampion")
     window.vault.unlock(new_passphrase)
     window.vault.lock()

@@ -59,7 +59,7 @@ def test_setup_refuses_short_and_mismatched_passphrases(window):
     page.create_button.click()
     assert "trop facile à deviner" in page.error.text() and "insuffisante" in page.strength.text()
     field.setText("court")
-    type_text(field, " mais bien plus long, girafe")
+    type_text(field, " mais bien plus long, girafe et quinoa")
     type_text(by_accessible_name(page, "Confirmation du mot de passe"), "autre chose entièrement")
     page.create_button.click()
     assert "pas identiques" in page.error.text()
@@ -72,15 +72,15 @@ def test_unlock_with_recovery_code_sets_a_new_passphrase(window, qtbot, script):
     page = window.unlock_page
     page.forgot_button.click()
     type_text(page.recovery_code, code.lower())
-    type_text(page.new_passphrase, "ma toute nouvelle phrase de passe")
-    type_text(page.new_confirmation, "ma toute nouvelle phrase de passe")
+    type_text(page.new_passphrase, "ma toute nouvelle marmotte quinoa lampion")
+    type_text(page.new_confirmation, "ma toute nouvelle marmotte quinoa lampion")
     script.expect(lambda d: QDialog.Accepted)  # « Nouveau mot de passe » information
     page.recover_button.click()
     assert window.vault.is_open
     window.lock()
     unlock(window, PASSPHRASE)
     assert not window.vault.is_open
-    unlock(window, "ma toute nouvelle phrase de passe")
+    unlock(window, "ma toute nouvelle marmotte quinoa lampion")
     assert window.vault.is_open
 
 

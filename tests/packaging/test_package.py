@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PASS = "une phrase de passe du paquet"
+PASS = "lampion quinoa marmotte du paquet"
 
 
 def test_desktop_entry_and_metainfo_are_well_formed():

@@ -18,7 +18,7 @@ from bilan_desktop.storage.vault import open_keyed
 from tests.conftest import PASSPHRASE
 
 NOW = dt.datetime(2026, 11, 26, 10, 0)
-SECRET = "mot de passe de la sauvegarde"
+SECRET = "marmotte quinoa lampion de la sauvegarde"
 
 
 def sha(path):
@@ -61,7 +61,7 @@ def test_backup_is_encrypted_and_needs_its_passphrase(vault, tmp_path):
         write_backup(vault, tmp_path / "c.bilanbak", "court", NOW)
 
 
-@pytest.mark.parametrize("secret", ["l'apostrophe \"guillemets\" ''", "éléphant où ça ? œuvre naïve",
+@pytest.mark.parametrize("secret", ["l'apostrophe \"guillemets\" ''", "éléphant où ça ? œuvre naïve, marmotte",
                                     "girafe lampion escalier brume " * 7])
 def test_unusual_backup_passphrases(vault, tmp_path, secret):
     import unicodedata

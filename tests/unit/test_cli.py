@@ -10,8 +10,8 @@ import pytest
 from bilan_desktop import __version__
 from bilan_desktop.storage.migrations import CURRENT_VERSION
 
-PASS = "phrase de passe du terminal"
-BACKUP_PASS = "phrase de passe de la copie"
+PASS = "lampion quinoa marmotte du terminal"
+BACKUP_PASS = "lampion quinoa marmotte de la copie"
 
 
 def cli(*args, stdin="", data_dir=None):

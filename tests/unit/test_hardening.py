@@ -14,7 +14,7 @@ from bilan_desktop import cli, qt_selfcheck
 from bilan_desktop.hardening import sweep_stale_temp_files
 from bilan_desktop.storage.atomic import write_bytes_atomic
 
-PASS = "une phrase de passe solide"
+PASS = "girafe lampion escalier brume ocre"
 
 DRIFT_PROBE = """
 import sys

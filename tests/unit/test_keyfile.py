@@ -11,7 +11,7 @@ from bilan_desktop.storage.errors import WeakPassphrase, WrongKeyOrDamaged
 from bilan_desktop.storage.keyfile import KdfParams, KeyFile, new_recovery_code, normalize_recovery_code
 
 KEY = bytes(range(32))
-PASS = "une phrase de passe solide"
+PASS = "girafe lampion escalier brume ocre"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # Written by release 0.1.0 (format 1) with a passphrase holding no-break spaces; the key it wraps is known.
 V1_PASSPHRASE = "secret\u00a0: départ à 9\u00a0h"
@@ -50,7 +50,7 @@ def test_unwrap_with_passphrase_and_recovery_code():
     assert kf.unwrap_passphrase(PASS) == KEY
     assert kf.unwrap_recovery(code.lower().replace("-", " ")) == KEY
     with pytest.raises(WrongKeyOrDamaged):
-        kf.unwrap_passphrase("une phrase de passe solidE")
+        kf.unwrap_passphrase("girafe lampion escalier brume ocrE")
     with pytest.raises(WrongKeyOrDamaged):
         kf.unwrap_recovery("0" * 30)
 
@@ -103,7 +103,7 @@ def test_weak_passphrase_refused_with_a_french_hint(weak):
     assert "caractères" in info.value.user_message or "trop facile à deviner" in info.value.user_message
 
 
-@pytest.mark.parametrize("strong", [PASS, "girafe lampion escalier brume", "Marmotte-Quinoa-Ruban-42"])
+@pytest.mark.parametrize("strong", [PASS, "girafe lampion escalier brume", "Marmotte-Quinoa-Ornithorynque-42"])
 def test_strong_passphrases_accepted(strong):
     keyfile.check_new_passphrase(strong)
 

@@ -22,7 +22,7 @@ from bilan_desktop.storage.vault import open_keyed
 from tests.conftest import FAST_KDF
 from tests.unit.test_retention_engine import NOW, fill_bilan
 
-SECRET = "phrase de la sauvegarde du coffre"
+SECRET = "phrase de la sauvegarde du coffre ocre et quinoa"
 
 
 def _content(vault, reference) -> int:

@@ -79,8 +79,8 @@ def test_renewing_the_keys_replaces_the_recovery_code(vault, tmp_path):
         Vault(vault.folder)._open_unwrapped(old, old.open_passphrase(PASSPHRASE))
     vault.lock()
     with pytest.raises(WrongKeyOrDamaged):
-        vault.unlock_with_recovery("0" * 30, "une toute nouvelle phrase de passe")
-    vault.unlock_with_recovery(code, "une toute nouvelle phrase de passe")
+        vault.unlock_with_recovery("0" * 30, "une toute nouvelle girafe quinoa lampion")
+    vault.unlock_with_recovery(code, "une toute nouvelle girafe quinoa lampion")
     assert vault.conn.execute("SELECT count(*) FROM bilan").fetchone()[0] == 1
 
 
@@ -111,7 +111,7 @@ def test_a_vault_of_the_first_key_format_opens_and_is_upgraded(tmp_path):
     vault.lock()
     vault.unlock(V1_PASSPHRASE)
     vault.lock()
-    vault.unlock_with_recovery(V1_RECOVERY, "une toute nouvelle phrase de passe")  # the old code still works
+    vault.unlock_with_recovery(V1_RECOVERY, "une toute nouvelle girafe quinoa lampion")  # the old code still works
     vault.lock()
 
 
@@ -123,7 +123,7 @@ def test_after_a_rotation_a_first_format_recovery_slot_is_dropped(tmp_path):
     code = vault.renew_keys(V1_PASSPHRASE)
     assert not vault.needs_recovery_code
     vault.lock()
-    vault.unlock_with_recovery(code, "une toute nouvelle phrase de passe")
+    vault.unlock_with_recovery(code, "une toute nouvelle girafe quinoa lampion")
     vault.lock()
 
 

@@ -21,7 +21,7 @@ from tests.conftest import PASSPHRASE
 from tests.helpers.sqlcipher_pages import occurrences
 from tests.unit.test_retention_engine import CANARY, fill_bilan
 
-SECRET = "phrase de la sauvegarde du coffre"
+SECRET = "phrase de la sauvegarde du coffre ocre et quinoa"
 NOW = dt.datetime(2026, 6, 1, 9)
 
 

@@ -107,10 +107,10 @@ def test_working_copies_deleted_when_unchanged_listed_otherwise(vault, tmp_path)
 def test_backup_then_destruction_then_restore_stays_destroyed(vault, tmp_path):
     fill_bilan(vault, end=dt.date(2026, 6, 30))
     backup = tmp_path / "avant.bilanbak"
-    write_backup(vault, backup, "phrase de la sauvegarde", dt.datetime(2026, 6, 1, 9))  # content kept then
+    write_backup(vault, backup, "phrase de la sauvegarde ocre et quinoa", dt.datetime(2026, 6, 1, 9))  # content kept then
     engine = RetentionEngine(vault)
     assert engine.run(dt.date(2026, 7, 1), NOW).destroyed == ["BC-2026-0001"]
-    restore_backup(vault, backup, "phrase de la sauvegarde", dt.datetime(2026, 7, 2, 9))
+    restore_backup(vault, backup, "phrase de la sauvegarde ocre et quinoa", dt.datetime(2026, 7, 2, 9))
     assert occurrences(vault.db_path, vault.raw_key, CANARY) == 0
     entries = engine.register()
     # the register entry is carried forward with its own date (not a second, later destruction)
@@ -182,7 +182,7 @@ def test_disk_full_leaves_the_destruction_pending_then_it_succeeds(tmp_path):
         pytest.skip("tmpfs cannot be mounted here")
     try:
         v = Vault(mount / "coffre")
-        v.create("une phrase de passe solide")
+        v.create("girafe lampion escalier brume ocre")
         fill_bilan(v)
         ballast = mount / "ballast"
         with open(ballast, "wb", buffering=0) as handle:  # fill the disk to the last byte

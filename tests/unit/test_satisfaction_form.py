@@ -96,8 +96,88 @@ def test_registers_travel_with_backups(vault, tmp_path):
     registers.save("reclamations", [Reclamation(recue_le=dt.date(2026, 11, 2), objet="Retard")], NOW)
     registers.save("ameliorations", [Amelioration(action="Relancer plus tôt")], NOW)
     target = tmp_path / "copie.bilanbak"
-    back_up(vault, target, "une phrase de passe de sauvegarde", NOW)
+    back_up(vault, target, "lampion quinoa marmotte de sauvegarde", NOW)
     registers.save("reclamations", [], NOW)
-    restore(vault, target, "une phrase de passe de sauvegarde", NOW)
+    restore(vault, target, "lampion quinoa marmotte de sauvegarde", NOW)
     assert [c.objet for c in RegisterRepository(vault).load("reclamations")] == ["Retard"]
     assert [a.action for a in RegisterRepository(vault).load("ameliorations")] == ["Relancer plus tôt"]
+
+
+# -- Issue 19: bounds on what an import reads and stores ------------------------------------------------------------
+
+def _answered() -> dict[str, str]:
+    return {f"q{i}": "4" for i in range(1, 9)}
+
+
+@pytest.mark.parametrize("token", ["jéton-modifié", "ß" * 24, "\u202e" + "0" * 23, "😀" * 12])
+def test_a_token_with_non_ascii_characters_is_refused_in_french(ended, token):
+    service, bilan_id = ended
+    forms = SatisfactionForms(service)
+    pdf = forms.issue(bilan_id, NOW.date())
+    with pytest.raises(RuleViolation, match="ne vient pas de ce coffre"):
+        forms.import_(fill(pdf, _answered(), jeton=token), NOW.date())
+    assert service.satisfaction(bilan_id, "suivi") is None
+
+
+def test_a_comment_longer_than_the_form_allows_is_refused_and_the_limit_itself_accepted(ended):
+    service, bilan_id = ended
+    forms = SatisfactionForms(service)
+    pdf = forms.issue(bilan_id, NOW.date())
+    assert b"/MaxLen 2000" in pdf  # the limit the form declares to the beneficiary's reader
+    for comment in ("x" * 2001, "é" * 2001, "x" * 1_000_000):  # the whole file stays under 5 MB
+        with pytest.raises(RuleViolation, match="dépasse les 2\u202f000 caractères"):
+            forms.import_(fill(pdf, _answered(), comment=comment), NOW.date())
+        assert service.satisfaction(bilan_id, "suivi") is None
+    forms.import_(fill(pdf, _answered(), comment="é" * 2000), NOW.date())
+    assert service.satisfaction(bilan_id, "suivi") == ([4] * 8, "é" * 2000)
+
+
+def test_an_over_long_reference_is_a_foreign_form(ended):
+    service, bilan_id = ended
+    forms = SatisfactionForms(service)
+    pdf = forms.issue(bilan_id, NOW.date())
+    with pytest.raises(RuleViolation, match="ne vient pas de ce coffre"):
+        forms.import_(fill(pdf, _answered(), reference="BC-2026-0001" + " " * 100_000), NOW.date())
+
+
+def test_a_file_over_five_megabytes_is_refused_before_it_is_read(ended, tmp_path, monkeypatch):
+    from bilan_desktop.services import satisfaction_forms as module
+    service, bilan_id = ended
+    forms = SatisfactionForms(service)
+    pdf = forms.issue(bilan_id, NOW.date())
+    read_sizes: list[int] = []
+    real_open = open
+
+    class Spy:
+        def __init__(self, file):
+            self.file = file
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def fileno(self):
+            return self.file.fileno()
+
+        def read(self, size=-1):
+            data = self.file.read(size)
+            read_sizes.append(len(data))
+            return data
+
+    monkeypatch.setattr(module, "open", lambda path, mode="r": Spy(real_open(path, mode)), raising=False)
+    big = tmp_path / "gros.pdf"
+    with real_open(big, "wb") as file:  # sparse: 64 MB on paper, nothing on disk
+        file.truncate(64 * 1024 * 1024)
+    with pytest.raises(RuleViolation, match="trop gros"):
+        forms.import_file(big, NOW.date())
+    assert read_sizes == []  # refused from its size alone
+    limit = tmp_path / "limite.pdf"
+    limit.write_bytes(fill(pdf, _answered()) + b"\n%" + b"0" * module.MAX_FORM_BYTES)
+    with pytest.raises(RuleViolation, match="trop gros"):
+        forms.import_file(limit, NOW.date())
+    good = tmp_path / "rempli.pdf"
+    good.write_bytes(fill(pdf, _answered(), comment="Merci"))
+    assert forms.import_file(good, NOW.date()) == ("BC-2026-0001", [4] * 8)
+    assert max(read_sizes) <= module.MAX_FORM_BYTES + 1

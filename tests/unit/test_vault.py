@@ -47,9 +47,9 @@ def test_lock_and_unlock(vault):
 
 @pytest.mark.parametrize("passphrase", [
     "l'apostrophe \"et\" les guillemets ''",
-    "Éléphant à l'œil brûlé ¿",
+    "Éléphant à l'œil brûlé, marmotte ¿",
     "girafe lampion escalier brume " * 7,
-    "'; DROP TABLE bilan; --",
+    "'; DROP TABLE bilan; -- marmotte",
 ])
 def test_unusual_passphrases_open_the_vault(tmp_path, passphrase):
     v = Vault(tmp_path / "v")
@@ -61,7 +61,7 @@ def test_unusual_passphrases_open_the_vault(tmp_path, passphrase):
 
 
 def test_nfd_and_nfc_forms_open_the_same_vault(tmp_path):
-    nfc = unicodedata.normalize("NFC", "mot de passe accentué é è")
+    nfc = unicodedata.normalize("NFC", "mot de passe accentué é è, girafe quinoa")
     nfd = unicodedata.normalize("NFD", nfc)
     assert nfc != nfd
     v = Vault(tmp_path / "v")
@@ -83,7 +83,7 @@ def test_short_passphrase_refused_and_nothing_created(tmp_path):
 def test_existing_vault_is_never_overwritten(vault):
     before = sha(vault.db_path), sha(vault.key_path)
     with pytest.raises(VaultAlreadyExists):
-        Vault(vault.folder).create("une autre phrase de passe")
+        Vault(vault.folder).create("une autre girafe quinoa lampion")
     assert (sha(vault.db_path), sha(vault.key_path)) == before
 
 
@@ -147,7 +147,7 @@ def test_missing_or_incomplete_vault(tmp_path, vault):
     with pytest.raises(VaultIncomplete):
         vault.unlock(PASSPHRASE)
     with pytest.raises(VaultAlreadyExists):
-        vault.create("une nouvelle phrase de passe")
+        vault.create("une nouvelle girafe quinoa lampion")
     vault.key_path.write_bytes(key_bytes)
     vault.unlock(PASSPHRASE)
 
@@ -155,13 +155,13 @@ def test_missing_or_incomplete_vault(tmp_path, vault):
 def test_change_passphrase_only_rewraps_the_key(vault):
     vault.lock()
     db_before = sha(vault.db_path)
-    vault.change_passphrase(PASSPHRASE, "la nouvelle phrase de passe")
+    vault.change_passphrase(PASSPHRASE, "la nouvelle girafe du lampion quinoa")
     assert sha(vault.db_path) == db_before
     with pytest.raises(WrongKeyOrDamaged):
         vault.unlock(PASSPHRASE)
-    vault.unlock("la nouvelle phrase de passe")
+    vault.unlock("la nouvelle girafe du lampion quinoa")
     with pytest.raises(WrongKeyOrDamaged):
-        vault.change_passphrase("faux mot de passe", "encore une toute autre phrase")
+        vault.change_passphrase("faux mot de passe", "encore une toute autre girafe quinoa")
 
 
 def test_recovery_code_opens_and_sets_a_new_passphrase(tmp_path):
@@ -169,15 +169,15 @@ def test_recovery_code_opens_and_sets_a_new_passphrase(tmp_path):
     code = v.create(PASSPHRASE)
     v.lock()
     with pytest.raises(WrongKeyOrDamaged):
-        v.unlock_with_recovery("ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE", "la nouvelle phrase de passe")
-    v.unlock_with_recovery(code.lower(), "la nouvelle phrase de passe")
+        v.unlock_with_recovery("ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE", "la nouvelle girafe du lampion quinoa")
+    v.unlock_with_recovery(code.lower(), "la nouvelle girafe du lampion quinoa")
     assert v.is_open
     v.lock()
-    v.unlock("la nouvelle phrase de passe")
+    v.unlock("la nouvelle girafe du lampion quinoa")
     v.lock()
     with pytest.raises(WrongKeyOrDamaged):
         v.unlock(PASSPHRASE)
-    v.unlock_with_recovery(code, "et encore une autre phrase")  # the code stays valid
+    v.unlock_with_recovery(code, "et encore une autre girafe quinoa")  # the code stays valid
 
 
 def test_newer_schema_is_refused_and_untouched(vault):

@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..domain import images
 from ..domain.dates import long_date
 from ..domain.richtext import parse as parse_rich
 from ..domain.text import NBSP, NNBSP, french_spacing, money, printable  # noqa: F401 (money: re-exported)
@@ -197,11 +198,27 @@ def signature_blocks(labels: list[str]) -> Table:
     return t
 
 
-def scaled_image(data: bytes, width: float, height: float):
+def readable_image(data: bytes) -> bool:
+    """True when the image decodes whole. Its header is checked first (bytes, width × height: domain.images), so
+    that a crafted image never reaches the decoder; then it is decoded once, so that a truncated one is found here
+    rather than while the PDF is drawn, where it would stop the whole document."""
+    if not images.within_bounds(data):
+        return False
+    from PIL import Image as PILImage
+    try:
+        with PILImage.open(io.BytesIO(data)) as image:
+            image.load()
+    except Exception:  # noqa: BLE001 — any decoding failure of the image library
+        return False
+    return True
+
+
+def scaled_image(data: bytes, width: float, height: float, checked: bool = False):
     """An image (logo, signature, stamp) fitted in width x height, left-aligned; None when there is none or it
-    cannot be read (an unreadable image is left out, and its bytes never reach a message)."""
+    cannot be read (an unreadable image is left out, and its bytes never reach a message). `checked`: the caller
+    has already found it readable (readable_image), so that it is not decoded once more for that."""
     from reportlab.platypus import Image
-    if not data:
+    if not data or not (checked or readable_image(data)):
         return None
     try:
         image = Image(io.BytesIO(data))

@@ -1,7 +1,9 @@
 """Attendance sheets (feuilles d'émargement). The blank sheet is printed before the sessions: dates and times filled,
 signature cells empty, to be signed by hand. The signed sheet reproduces the signatures drawn on screen (images,
 with when they were drawn) and, for a remote session, the connection times and how attendance was attested. No word
-is ever printed in a signature cell: an empty cell is unsigned."""
+is ever printed in a signature cell: an empty cell is unsigned. A signature whose image cannot be read (cut short,
+damaged, or too large to decode safely) leaves its cell empty and is said so beside it, « signature … illisible »,
+so that the sheet is still built and the session not taken for unsigned."""
 
 from __future__ import annotations
 
@@ -12,7 +14,18 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from ..domain.dates import short_date
 from ..domain.seances import Role, Seance, StatutSeance, format_hours, hours_summary
 from ..domain.workflow import Dossier
-from .base import FONT_COMMAND, STYLES, build_pdf, esc, header_line, hours, markup, provider_block, scaled_image
+from .base import (
+    FONT_COMMAND,
+    STYLES,
+    build_pdf,
+    esc,
+    header_line,
+    hours,
+    markup,
+    provider_block,
+    readable_image,
+    scaled_image,
+)
 
 KIND = "Feuille d'émargement"
 BLANK_KIND = "Feuille d'émargement à signer"
@@ -20,6 +33,7 @@ HEADERS = ["Date", "Horaires", "Durée", "Modalité et présence", "Signature du
            "Signature du consultant"]
 WIDTHS = [22 * mm, 24 * mm, 17 * mm, 39 * mm, 34 * mm, 34 * mm]
 SIGNATURE_BOX = (32 * mm, 13 * mm)
+_OF = {Role.BENEFICIAIRE: "du bénéficiaire", Role.CONSULTANT: "du consultant"}
 
 
 def _cell(text: str, style: str = "cellsmall") -> Paragraph:
@@ -31,16 +45,18 @@ def _room() -> Spacer:
     return Spacer(SIGNATURE_BOX[0], SIGNATURE_BOX[1] + 2 * mm)
 
 
-def _signature(seance: Seance, role: Role):
+def _signature(seance: Seance, role: Role, unreadable: set[Role]):
     signature = seance.signature(role)
-    image = scaled_image(signature.image, *SIGNATURE_BOX) if signature is not None else None
-    if image is None:  # unsigned, or an unreadable image: the cell stays empty
+    if signature is None or role in unreadable:  # unsigned, or said unreadable beside: the cell stays empty
+        return _room()
+    image = scaled_image(signature.image, *SIGNATURE_BOX, checked=True)
+    if image is None:
         return _room()
     image.hAlign = "CENTER"
     return image
 
 
-def _presence(s: Seance, blank: bool) -> str:
+def _presence(s: Seance, blank: bool, unreadable: set[Role]) -> str:
     """The modality, and for a realised session what proves attendance (outside the signature cells)."""
     lines = [s.modalite.label]
     if blank:
@@ -56,16 +72,26 @@ def _presence(s: Seance, blank: bool) -> str:
     stamps = sorted(sig.signed_at for sig in s.signatures)
     if stamps:
         lines.append(f"Signé à l'écran le {stamps[-1]:%d/%m/%Y à %H:%M}")
+    lines.extend(f"Signature {_OF[role]} illisible (image endommagée ou trop grande)"
+                 for role in (Role.BENEFICIAIRE, Role.CONSULTANT) if role in unreadable)
     return "\n".join(lines)
+
+
+def _readable(image: bytes, known: dict[bytes, bool]) -> bool:
+    if image not in known:
+        known[image] = readable_image(image)
+    return known[image]
 
 
 def _sheet(rows_of: list[Seance], blank: bool) -> Table:
     rows: list[list] = [[_cell(h, "cellhead") for h in HEADERS]]
+    known: dict[bytes, bool] = {}  # the same image checked once per sheet
     for s in rows_of:
+        unreadable = set() if blank else {sig.role for sig in s.signatures if not _readable(sig.image, known)}
         rows.append([_cell(short_date(s.date)), _cell(f"{s.debut:%H:%M} – {s.fin:%H:%M}"),
-                     _cell(hours(s.minutes / 60)), _cell(_presence(s, blank)),
-                     _room() if blank else _signature(s, Role.BENEFICIAIRE),
-                     _room() if blank else _signature(s, Role.CONSULTANT)])
+                     _cell(hours(s.minutes / 60)), _cell(_presence(s, blank, unreadable)),
+                     _room() if blank else _signature(s, Role.BENEFICIAIRE, unreadable),
+                     _room() if blank else _signature(s, Role.CONSULTANT, unreadable)])
     sheet = Table(rows, colWidths=WIDTHS, repeatRows=1)  # a row grows with its text, never under the room to sign
     sheet.setStyle(TableStyle([FONT_COMMAND, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6edf5")),

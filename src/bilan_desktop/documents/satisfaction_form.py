@@ -16,6 +16,8 @@ from .base import BOLD, FONT, one_line
 
 FORM_ID = "bilan-desktop/satisfaction-suivi/1"
 TITLE = "Questionnaire de satisfaction, six mois après votre bilan"
+COMMENT_MAX = 2000  # the comment field's /MaxLen: a PDF reader stops typing there
+ID_MAX = 80  # the /MaxLen of the form's read-only fields (form id, reference, token)
 
 
 def build(provider, reference: str, token: str) -> bytes:
@@ -54,11 +56,11 @@ def build(provider, reference: str, token: str) -> bytes:
     y -= 14 * mm
     c.drawString(20 * mm, y, "Un commentaire (facultatif) :")
     form.textfield(name="commentaire", value="", x=20 * mm, y=y - 42 * mm, width=170 * mm, height=38 * mm,
-                   fieldFlags="multiline", maxlen=2000, fontName="Helvetica", fontSize=10,
+                   fieldFlags="multiline", maxlen=COMMENT_MAX, fontName="Helvetica", fontSize=10,
                    tooltip="Commentaire", borderColor=colors.HexColor("#8899aa"))
     for name, text, offset in (("formulaire", FORM_ID, 0), ("reference", reference, 62), ("jeton", token, 112)):
         form.textfield(name=name, value=text, x=20 * mm + offset * mm, y=14 * mm, width=58 * mm if offset else 60 * mm,
-                       height=6 * mm, fieldFlags="readOnly", maxlen=80, fontName="Helvetica", fontSize=6,
+                       height=6 * mm, fieldFlags="readOnly", maxlen=ID_MAX, fontName="Helvetica", fontSize=6,
                        borderWidth=0, fillColor=colors.white, textColor=colors.HexColor("#888888"))
     c.showPage()
     c.save()

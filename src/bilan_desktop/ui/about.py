@@ -27,6 +27,8 @@ International Personality Item Pool, domaine public. {NOT_VALIDATED}</li>
 <li>Polices DejaVu Sans (licence Bitstream Vera et domaine public), intégrées aux PDF.</li>
 <li>Dictionnaire orthographique français « classique » 7.5, Olivier R. — Grammalecte (Mozilla Public License 2.0) ;
 Hunspell par chunspell (MPL 1.1 / GPL 2.0 / LGPL 2.1, MIT).</li>
+<li>Liste des 20 000 mots français les plus fréquents, tirée des données de wordfreq 3.1.1, Robyn Speer et al.
+(Creative Commons BY-SA 4.0), pour juger la force des mots de passe.</li>
 <li>Qt et PySide6 (LGPL v3), SQLCipher (licence BSD), reportlab (licence BSD), pypdfium2 et PDFium (Apache 2.0,
 BSD), cryptography (Apache 2.0 / BSD), argon2-cffi (MIT), platformdirs (MIT), python-dateutil (Apache 2.0 / BSD),
 zxcvbn (MIT), python-docx (MIT), lxml (BSD), odfpy (Apache 2.0 / GPL / LGPL).</li>

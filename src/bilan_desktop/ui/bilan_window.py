@@ -4,7 +4,6 @@ header with the beneficiary, the funding, the hours used out of 24 and the next 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -68,7 +67,6 @@ from .synthese_page import SynthesePage
 from .widgets import button_row, make_action
 
 REFRESH_MS = 60_000
-MAX_FORM_BYTES = 5_000_000  # a filled questionnaire is a few tens of kilobytes
 MARKS = {"done": "✓", "current": "▶", "locked": "·", "closed": "✕"}
 log = logging.getLogger(__name__)
 
@@ -320,8 +318,7 @@ class BilanWindow(ClosingActions, HeaderAndInfos, QMainWindow):
         if not path:
             return
         try:
-            data = Path(path).read_bytes()[:MAX_FORM_BYTES]
-            reference, _marks = SatisfactionForms(self.dossiers).import_(data, self.clock.today())
+            reference, _marks = SatisfactionForms(self.dossiers).import_file(path, self.clock.today())
         except OSError:
             dialogs.error(self, "Import impossible", "Le fichier n'a pas pu être lu.")
             return

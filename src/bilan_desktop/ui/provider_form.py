@@ -4,18 +4,18 @@ representative's signature, the stamp), all kept in the vault."""
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from ..domain import images as image_bounds
 from ..domain.provider import Provider
 from . import dialogs
 from .forms import F, Heading, SectionForm
 from .widgets import error_label, show_error
 
-MAX_IMAGE_BYTES = 2_000_000
+MAX_IMAGE_BYTES = image_bounds.MAX_IMAGE_BYTES
 SPECS = [Heading("Identité de l'organisme"),
          F("nom", "Nom de l'organisme"), F("adresse", "Adresse", multiline=True),
          F("siret", "SIRET"), F("numero_declaration", "Numéro de déclaration d'activité (NDA)"),
@@ -86,7 +86,8 @@ class ProviderForm(QWidget):
         self.provider = dataclasses.replace(self.provider, **images)
         pixmap = QPixmap()
         preview = self.previews[name]
-        if data and pixmap.loadFromData(data):
+        # The header is checked before Qt decodes anything (a crafted backup can hold a 12,000² image).
+        if data and image_bounds.within_bounds(data) and pixmap.loadFromData(data):
             preview.setPixmap(pixmap.scaled(156, 60, Qt.AspectRatioMode.KeepAspectRatio,
                                             Qt.TransformationMode.SmoothTransformation))
         else:
@@ -98,12 +99,17 @@ class ProviderForm(QWidget):
         if not path:
             return
         try:
-            data = Path(path).read_bytes()[:MAX_IMAGE_BYTES + 1]
+            with open(path, "rb") as file:  # never more than the limit read, whatever the file's size
+                data = file.read(MAX_IMAGE_BYTES + 1)
         except OSError:
             show_error(self.error, "Le fichier n'a pas pu être lu.")
             return
-        if len(data) > MAX_IMAGE_BYTES or not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+        if len(data) > MAX_IMAGE_BYTES or image_bounds.dimensions(data) is None:
             show_error(self.error, "Choisissez une image PNG ou JPEG de moins de 2 Mo.")
+            return
+        if not image_bounds.within_bounds(data):
+            show_error(self.error, "Cette image a trop de pixels (16 millions au plus, par exemple 4 000 × 4 000) : "
+                                   "réduisez-la avant de la choisir.")
             return
         show_error(self.error, "")
         self.set_image(name, data)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..domain.images import SIGNATURE_MAX_SIZE
 from . import dialogs
 
 MIN_POINTS = 8  # fewer points than this is a click, not a signature
@@ -97,9 +98,14 @@ class SignaturePad(QWidget):
         """The strokes on a transparent background, as PNG bytes (empty when nothing was drawn)."""
         if not self.strokes:
             return b""
-        image = QImage(self.size(), QImage.Format.Format_ARGB32)
+        # Bounded whatever the pad's size on screen (a maximised window on a 4K display): the strokes are scaled
+        # down into at most SIGNATURE_MAX_SIZE pixels, so that every signature decodes quickly on the sheet.
+        ratio = min(1.0, SIGNATURE_MAX_SIZE[0] / max(self.width(), 1), SIGNATURE_MAX_SIZE[1] / max(self.height(), 1))
+        image = QImage(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)),
+                       QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
+        painter.scale(ratio, ratio)
         self._paint_strokes(painter)
         painter.end()
         data = QByteArray()
