@@ -18,7 +18,7 @@ from bilan_desktop.storage.migrations import MIGRATIONS
 from bilan_desktop.storage.retention import RetentionEngine
 from tests.unit.test_retention_engine import fill_bilan
 
-SECRET = "phrase de la sauvegarde du coffre"
+SECRET = "phrase de la sauvegarde du coffre ocre et quinoa"
 T0 = dt.datetime(2026, 5, 29, 18, 0)  # fill_bilan's end: nothing due yet
 DESTRUCTION = dt.datetime(2026, 5, 30, 9, 0)
 

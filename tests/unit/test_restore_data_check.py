@@ -21,7 +21,7 @@ from tests.conftest import PASSPHRASE
 from tests.helpers.crafted_backup import doctor
 from tests.unit.test_retention_engine import fill_bilan
 
-SECRET = "phrase de la sauvegarde du coffre"
+SECRET = "phrase de la sauvegarde du coffre ocre et quinoa"
 NOW = dt.datetime(2026, 6, 1, 9)
 ODD = "valeur-inventee-Zorglub"  # what a crafted row holds: it must never reach a log or a message
 

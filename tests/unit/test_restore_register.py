@@ -26,7 +26,7 @@ from tests.unit.test_prospect_deletion import CANARY as PROSPECT_CANARY
 from tests.unit.test_prospect_deletion import _prospect
 from tests.unit.test_retention_engine import CANARY, fill_bilan
 
-SECRET = "phrase de la sauvegarde du coffre"
+SECRET = "phrase de la sauvegarde du coffre ocre et quinoa"
 BACKUP_AT = dt.datetime(2026, 11, 30, 9)
 DESTROYED_AT = dt.datetime(2026, 12, 1, 9)
 RESTORED_AT = dt.datetime(2026, 12, 2, 9)
