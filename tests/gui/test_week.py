@@ -82,12 +82,14 @@ def test_agenda_plans_sessions_resolves_a_conflict_and_exports_ics(window, scrip
     window.open_bilan(2)
     assert window.bilan_windows[2].seances.table.rowCount() == 0
 
-    # 9:00 for the second bilan overlaps 10:00–12:00: the agenda warns, the consultant plans it anyway
+    # 9:00 for the second bilan overlaps 10:00–12:00: the dialog warns (as the Séances page does), the consultant
+    # plans it anyway
     nine = 2
     script.expect(plan_for("BC-2026-0002"))
-    script.expect(lambda box: QMessageBox.StandardButton.Yes)  # « Planifier quand même ? »
     script.expect(save)
+    script.expect(lambda box: QMessageBox.StandardButton.Yes)  # « Enregistrer la séance quand même ? »
     agenda.activate(nine, friday_column)
+    assert "La séance chevauche celle de BC-2026-0001 (10:00–12:00)" in script.seen[-1][1]
     assert window.bilan_windows[2].seances.table.rowCount() == 1
     (second,) = repo.load(2).seances
     assert (second.debut, second.fin) == (dt.time(9), dt.time(11))

@@ -117,6 +117,16 @@ def scenarios() -> dict[str, object]:
         "suivi avant la fin": rules.seance_record_problems(signing, _session(D(2026, 4, 2), Step.ENTRETIEN_SUIVI),
                                                            TODAY),
         "suivi sans fin": rules.seance_record_problems(blank, _session(D(2026, 4, 2), Step.ENTRETIEN_SUIVI), TODAY),
+        "plus de 10 h": rules.seance_record_problems(blank, _session(D(2026, 3, 4), start=8, end=19), TODAY),
+    }
+    from bilan_desktop.domain.agenda import Event
+    from bilan_desktop.domain.session_checks import session_warnings
+    other = Event(2, "BC-2026-0002", "", "", D(2026, 4, 3), dt.time(10), dt.time(12), "", "", seance_id=9)
+    out["séances/avertissements"] = {
+        "dimanche": session_warnings(_session(D(2026, 4, 5)), []),
+        "férié local, chevauchement, 8 h": session_warnings(_session(D(2026, 4, 3), start=9, end=17), [other], "57"),
+        "préalable de 4 h": session_warnings(_session(D(2026, 3, 4), Step.ENTRETIEN_PREALABLE, 9, 13), []),
+        "suivi de 4 h": session_warnings(_session(D(2026, 3, 4), Step.ENTRETIEN_SUIVI, 9, 13), []),
     }
     out["règles/pause"] = {
         "terminé": rules.suspend_problems(ended, TODAY),

@@ -12,6 +12,7 @@ from .dates import long_date
 from .lifecycle import Issue, State, Step
 from .registry import ORDER, SPEC_BY_NAME, Category
 from .seances import COUNTED_STEPS, Seance, StatutSeance, seance_problems
+from .session_checks import long_day_problem
 from .workflow import (
     AGREEMENT_AFTER_END,
     CLOSED,
@@ -148,6 +149,9 @@ def seance_record_problems(d: Dossier, seance: Seance, today: dt.date,
     if current is Step.ABANDON:
         return ["Le bilan a été abandonné : aucune séance ne peut plus être enregistrée."]
     problems = seance_problems(seance, d.seances)
+    too_long = long_day_problem(seance)
+    if too_long:
+        problems.append(too_long)
     if seance.counted and not consent_recorded(d):
         problems.insert(0, CONSENT_MISSING)
     if seance.counted and convention_required(d) and (d.convention.signe_salarie_le is None

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import logging
 
+from ..domain.agenda import events as agenda_events
 from ..domain.beneficiary import Beneficiary
 from ..domain.funding import Funding
 from ..domain.lifecycle import Issue, State, Step
@@ -25,11 +26,13 @@ from ..domain.rules import (
     section_problems,
     suspend_problems,
 )
-from ..domain.seances import Seance, hours_of
+from ..domain.seances import Seance, StatutSeance, hours_of
+from ..domain.session_checks import session_warnings
 from ..domain.synthese import SyntheseDraft, after_edit
 from ..domain.workflow import Dossier, RuleViolation, advance, effective_step, next_deadline
 from ..storage.bilans import BilanRepository, BilanSummary
 from ..storage.dossiers import DossierRepository
+from ..storage.exports import ProviderRepository
 from ..storage.retention import RetentionEngine
 from ..storage.vault import Vault
 
@@ -111,11 +114,38 @@ class BilanService:
             section = after_edit(dossier.synthese, section)
         self.dossiers.save_section(bilan_id, section, now)
 
+    def seance_refusals(self, bilan_id: int, seance: Seance, today: dt.date) -> list[str]:
+        """Why this session cannot be recorded (empty: it can)."""
+        return seance_record_problems(self.load(bilan_id), seance, today, self.destroyed_on(bilan_id))
+
     def save_seance(self, bilan_id: int, seance: Seance, now: dt.datetime) -> int:
-        problems = seance_record_problems(self.load(bilan_id), seance, now.date(), self.destroyed_on(bilan_id))
+        problems = self.seance_refusals(bilan_id, seance, now.date())
         if problems:
             raise RuleViolation(problems)
         return self.dossiers.save_seance(bilan_id, seance, now)
+
+    def seance_warnings(self, bilan_id: int, seance: Seance) -> list[str]:
+        """What the consultant confirms before this session is recorded (the same list at every entry point):
+        the day's sessions of every bilan, and the workplace's département (the convention's, else the usual
+        one of the provider's settings)."""
+        if seance.date is None:
+            return []
+        overview = self.overview()
+        found = agenda_events(overview, {}, seance.date, seance.date)
+        dossier = overview.get(bilan_id) or self.load(bilan_id)
+        departement = dossier.convention.departement or ProviderRepository(self.vault).load().departement
+        return session_warnings(seance, found, departement)
+
+    def cancel_future_seances(self, bilan_id: int, after: dt.date, now: dt.datetime) -> int:
+        """Cancel the planned sessions dated after `after` (an abandon, a pause): they leave the agenda and the
+        calendar export. Returns how many."""
+        future = [s for s in self.seances(bilan_id)
+                  if s.statut is StatutSeance.PLANIFIEE and s.date is not None and s.date > after]
+        for seance in future:
+            self.dossiers.save_seance(bilan_id, dataclasses.replace(seance, statut=StatutSeance.ANNULEE), now)
+        if future:
+            log.info("future sessions cancelled: %d", len(future))
+        return len(future)
 
     def delete_seance(self, bilan_id: int, seance_id: int, now: dt.datetime) -> None:
         lock = seance_change_lock(self.load(bilan_id), now.date())
@@ -155,12 +185,15 @@ class BilanService:
         log.info("bilan moved to %s", target.value)
         return target
 
-    def abandon(self, bilan_id: int, day: dt.date, now: dt.datetime) -> None:
+    def abandon(self, bilan_id: int, day: dt.date, now: dt.datetime, cancel_future: bool = False) -> None:
+        """`cancel_future`: the sessions planned after the day of the abandon are cancelled with it."""
         dossier = self.load(bilan_id)
         if effective_step(dossier, now.date()) in (Step.ABANDON, Step.REFUS_REPUTE):
             raise RuleViolation(["Le dossier est déjà clos."])
         if day > now.date():
             raise RuleViolation(["La date d'abandon ne peut pas être dans le futur."])
+        if cancel_future:
+            self.cancel_future_seances(bilan_id, day, now)
         cloture = dossier.cloture
         cloture.abandon_le = day
         self.dossiers.save_section(bilan_id, cloture, now)
@@ -181,12 +214,15 @@ class BilanService:
         log.info("prospect deleted")
         return dossier.reference
 
-    def suspend(self, bilan_id: int, now: dt.datetime) -> None:
-        """« Mettre en pause »: nothing is destroyed, the pause shows how long it lasts."""
+    def suspend(self, bilan_id: int, now: dt.datetime, cancel_future: bool = False) -> None:
+        """« Mettre en pause »: nothing is destroyed, the pause shows how long it lasts. `cancel_future`: the
+        sessions planned after today are cancelled."""
         dossier = self.load(bilan_id)
         problems = suspend_problems(dossier, now.date())
         if problems:
             raise RuleViolation(problems)
+        if cancel_future:
+            self.cancel_future_seances(bilan_id, now.date(), now)
         dossier.cloture.suspendu_le = now.date()
         self.dossiers.save_section(bilan_id, dossier.cloture, now)
 

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.agenda import DAY_END, DAY_START, Event, clashes_with, in_conflict
+from ..domain.agenda import DAY_END, DAY_START, Event, in_conflict
 from ..domain.dates import DAYS, long_date
-from ..domain.seances import Seance, session_step
+from ..domain.seances import Seance
+from ..domain.session_checks import planned_step
 from ..domain.text import counted
 from ..services.agenda import AgendaService
 from ..services.outputs import OutputRefused
@@ -225,11 +226,9 @@ class AgendaPage(QWidget):
         if dialogs.launch(chooser) != QDialog.DialogCode.Accepted:
             return
         bilan_id = chooser.combo.currentData()
-        clashes = clashes_with(self.events, day, start, end)
-        if clashes and not dialogs.confirm(self, "Conflit", "Ce créneau chevauche : " + ", ".join(
-                f"{e.reference} ({e.start:%H:%M}–{e.end:%H:%M})" for e in clashes) + ". Planifier quand même ?"):
-            return
-        seance = Seance(date=day, debut=start, fin=end, etape=session_step(rows[bilan_id].step))
+        # The step is chosen in the dialog (default: the phase in progress or the next one, never silently the
+        # entretien préalable); its warnings (overlap, Sunday, holiday, length) are the Séances page's.
+        seance = Seance(date=day, debut=start, fin=end, etape=planned_step(rows[bilan_id].step))
         dialog = SeanceDialog(bilans, bilan_id, seance, self.clock, self)
         dialog.setWindowTitle(f"Nouvelle séance — {chooser.combo.currentText()}")
         if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:

@@ -24,6 +24,8 @@ from ..domain.lifecycle import Issue
 from ..domain.registry import Category
 from ..domain.retention import KEPT
 from ..domain.rules import deletion_problems, refus_message
+from ..domain.seances import StatutSeance
+from ..domain.text import counted
 from ..domain.workflow import Dossier, RuleViolation, last_session_date
 from ..services.bilans import BilanService
 from . import dialogs
@@ -37,6 +39,13 @@ def abandon_message(day: dt.date) -> str:
     lines += [f"• {category.label}" for category in Category]
     lines += ["", KEPT]
     return "\n".join(lines)
+
+
+def future_sessions_question(days: list[dt.date], what: str) -> str:
+    listed = ", ".join(short_date(day) for day in days)
+    return (f"{counted(len(days), 'séance')} {'restent planifiées' if len(days) > 1 else 'reste planifiée'} après "
+            f"{what} ({listed}).\n\nLes annuler ? Elles passent au statut « Annulée » : elles quittent l'agenda et "
+            "l'export d'agenda (.ics), et restent dans la liste des séances.")
 
 
 class AbandonDialog(QDialog):
@@ -143,13 +152,22 @@ class ClosingActions:
         self.saved.emit(self.bilan_id)
         return True
 
+    def _offer_cancel(self, after: dt.date, what: str) -> bool:
+        """Ask whether the sessions planned after `after` are cancelled with the abandon or the pause."""
+        future = sorted(s.date for s in self.dossier.seances
+                        if s.statut is StatutSeance.PLANIFIEE and s.date is not None and s.date > after)
+        if not future:
+            return False
+        return dialogs.confirm(self, "Séances planifiées", future_sessions_question(future, what))
+
     def declare_abandon(self) -> None:
         dialog = AbandonDialog(self.dossier, self.clock.today(), lambda: self.documents.export(DocumentKind.SYNTHESE),
                                self)
         if dialogs.launch(dialog) != QDialog.DialogCode.Accepted or dialog.day is None:
             return
         day = dialog.day
-        if self._run("Abandon du bilan", lambda: self.dossiers.abandon(self.bilan_id, day, self.clock.now())):
+        cancel = self._offer_cancel(day, "l'abandon")
+        if self._run("Abandon du bilan", lambda: self.dossiers.abandon(self.bilan_id, day, self.clock.now(), cancel)):
             self.retention_requested.emit()
 
     def confirm_refus(self) -> None:
@@ -186,7 +204,8 @@ class ClosingActions:
 
     def toggle_pause(self) -> None:
         if self.dossier.cloture.suspendu_le is None:
-            self._run("Mettre en pause", lambda: self.dossiers.suspend(self.bilan_id, self.clock.now()))
+            cancel = self._offer_cancel(self.clock.today(), "la pause")
+            self._run("Mettre en pause", lambda: self.dossiers.suspend(self.bilan_id, self.clock.now(), cancel))
         else:
             self._run("Reprendre le bilan", lambda: self.dossiers.resume(self.bilan_id, self.clock.now()))
 

@@ -82,6 +82,7 @@ class SeanceDialog(QDialog):
         self.setWindowTitle("Séance")
         self.repository, self.bilan_id, self.seance, self.clock = repository, bilan_id, seance, clock
         self.signatures: dict[Role, Signature] = {sig.role: sig for sig in seance.signatures}
+        self.confirming = True  # warnings (issue 20 §6) are asked before saving
         self.date = QLineEdit(short_date(seance.date))
         self.date.setPlaceholderText("jj/mm/aaaa")
         self.start, self.end = QTimeEdit(_qtime(seance.debut)), QTimeEdit(_qtime(seance.fin))
@@ -176,7 +177,9 @@ class SeanceDialog(QDialog):
             self._show_signatures()
 
     def keep_on_lock(self) -> None:
-        """The vault is about to lock: a valid session is saved rather than lost."""
+        """The vault is about to lock: a valid session is saved rather than lost (no question asked: nobody is
+        there to answer it)."""
+        self.confirming = False
         self.accept()
 
     def accept(self) -> None:
@@ -195,6 +198,16 @@ class SeanceDialog(QDialog):
                         connexion_fin=_time(self.connect_to) if connected else None,
                         attestation=Attestation(self.attestation.currentData()) if remote else Attestation.AUCUNE,
                         signatures=tuple(self.signatures[role] for role, _ in SIGNERS if role in self.signatures))
+        refused = self.repository.seance_refusals(self.bilan_id, seance, self.clock.today())
+        if refused:
+            show_error(self.error, "\n".join(refused))
+            self.adjustSize()
+            return
+        warnings = [] if self.confirming is False else self.repository.seance_warnings(self.bilan_id, seance)
+        if warnings and not dialogs.confirm(self, "Séance", "\n".join(f"• {w}" for w in warnings)
+                                            + "\n\nEnregistrer la séance quand même ?"):
+            show_error(self.error, "\n".join(warnings))
+            return
         try:
             self.repository.save_seance(self.bilan_id, seance, self.clock.now())
         except RuleViolation as exc:
