@@ -160,3 +160,19 @@ def test_a_pause_may_cancel_the_sessions_planned_after_today(service, tmp_path):
     target = tmp_path / "agenda.ics"
     agenda.export_ics(found, target, at(D(2026, 3, 5)))
     assert target.read_bytes().count(b"STATUS:CANCELLED") == 1
+
+
+def test_the_interviews_outside_the_24_hours_are_printed_apart():
+    """The sheet names the entretien préalable and de suivi on their rows; the certificate leaves them out."""
+    from bilan_desktop.documents import certificat, emargement
+    from tests.unit.documents_fixtures import beneficiary, dossier, provider
+    from tests.unit.test_documents import flat, text_of
+    d = dossier()
+    d.seances = [_s(D(2026, 2, 16), (9, 0), (13, 0), Step.ENTRETIEN_PREALABLE, StatutSeance.REALISEE, 1),
+                 _s(D(2026, 3, 9), (9, 0), (12, 0), statut=StatutSeance.REALISEE, id=2)]
+    sheet = flat(text_of(emargement.build(provider(), beneficiary(), d)))
+    assert "16/02/2026 entretien préalable, hors des 24 h" in sheet
+    assert "09/03/2026 09:00" in sheet and "09/03/2026 phase" not in sheet
+    assert "Heures du bilan : 3 h réalisées, 0 h planifiée" in sheet
+    attestation = flat(text_of(certificat.build(provider(), beneficiary(), d, D(2026, 3, 10))))
+    assert "16/02/2026" not in attestation and "pour une durée de 3 h réalisées" in attestation

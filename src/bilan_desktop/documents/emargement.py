@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..domain.dates import short_date
-from ..domain.seances import Role, Seance, StatutSeance, format_hours, hours_summary
+from ..domain.seances import COUNTED_STEPS, Role, Seance, StatutSeance, format_hours, hours_summary
 from ..domain.workflow import Dossier
 from .base import (
     FONT_COMMAND,
@@ -38,6 +38,15 @@ _OF = {Role.BENEFICIAIRE: "du bénéficiaire", Role.CONSULTANT: "du consultant"}
 
 def _cell(text: str, style: str = "cellsmall") -> Paragraph:
     return Paragraph(esc(text), STYLES[style])
+
+
+def _date_cell(s: Seance) -> Paragraph:
+    """The date; for the entretien préalable or de suivi, which it is: their hours are not the bilan's 24 hours and
+    are not on the certificate (issue 20 §6)."""
+    text = esc(short_date(s.date))
+    if s.etape not in COUNTED_STEPS:
+        text += "<br/>" + esc(f"{s.etape.label.lower()}, hors des 24 h")
+    return Paragraph(text, STYLES["cellsmall"])
 
 
 def _room() -> Spacer:
@@ -88,7 +97,7 @@ def _sheet(rows_of: list[Seance], blank: bool) -> Table:
     known: dict[bytes, bool] = {}  # the same image checked once per sheet
     for s in rows_of:
         unreadable = set() if blank else {sig.role for sig in s.signatures if not _readable(sig.image, known)}
-        rows.append([_cell(short_date(s.date)), _cell(f"{s.debut:%H:%M} – {s.fin:%H:%M}"),
+        rows.append([_date_cell(s), _cell(f"{s.debut:%H:%M} – {s.fin:%H:%M}"),
                      _cell(hours(s.minutes / 60)), _cell(_presence(s, blank, unreadable)),
                      _room() if blank else _signature(s, Role.BENEFICIAIRE, unreadable),
                      _room() if blank else _signature(s, Role.CONSULTANT, unreadable)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from ..domain.clock import Clock
 from ..domain.text import counted
@@ -15,6 +15,7 @@ from ..storage.errors import VaultError
 from ..storage.vault import Vault
 from . import dialogs
 from .background import run_in_background
+from .number_fields import NumberField
 from .widgets import error_label, new_passphrase_problem, passphrase_strength, password_field, show_error
 
 FILTER = "Sauvegardes Bilan Desktop (*.bilanbak)"
@@ -40,7 +41,7 @@ class BackupPassphraseDialog(QDialog):
         self.error = error_label("backupPassphraseError")
         form = QFormLayout()
         form.addRow(self.tr("&Mot de passe\u00a0:"), self.passphrase)
-        self.keep = QSpinBox()
+        self.keep = NumberField()
         self.keep.setRange(0, 99)
         self.keep.setValue(keep)
         self.keep.setSpecialValueText(self.tr("toutes"))
@@ -74,6 +75,9 @@ class BackupPassphraseDialog(QDialog):
         self.resize(480, self.sizeHint().height())
 
     def accept(self) -> None:
+        if self.keep.refusal():
+            show_error(self.error, f"{self.keep.accessibleName()} : {self.keep.refusal()}")
+            return
         if self.confirm_needed:
             problem = new_passphrase_problem(self.passphrase.text(), self.confirmation.text())
             show_error(self.error, problem)

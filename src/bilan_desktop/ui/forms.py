@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..domain import codec
 from ..domain.dates import parse_short_date, short_date
 from .list_editor import ListEditor
+from .number_fields import DecimalField, NumberField
 from .widgets import error_label, show_error, with_date_picker
 
 LABEL_WIDTH = 230
@@ -127,16 +128,18 @@ class SectionForm(QWidget):
             combo.currentIndexChanged.connect(self.edited)
             return combo, spec.label
         if tp is int:
-            spin = QSpinBox()
+            spin = NumberField()
             spin.setRange(int(spec.minimum), int(spec.maximum))
             spin.setSuffix(spec.suffix)
             spin.valueChanged.connect(self.edited)
+            spin.textChanged.connect(self.edited)  # a number out of range is typed, and refused with its bound
             return spin, spec.label
         if tp is float:
-            real = QDoubleSpinBox()
+            real = DecimalField()
             real.setRange(spec.minimum, spec.maximum)
             real.setSuffix(spec.suffix)
             real.valueChanged.connect(self.edited)
+            real.textChanged.connect(self.edited)
             return real, spec.label
         if spec.multiline:
             text = QPlainTextEdit()
@@ -204,6 +207,8 @@ def _widget_value(widget, tp):
         return widget.isChecked()
     if isinstance(widget, QComboBox):
         return tp(widget.currentData())
+    if isinstance(widget, (NumberField, DecimalField)) and widget.refusal():
+        raise ValueError(widget.refusal())
     if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
         return widget.value()
     if isinstance(widget, QPlainTextEdit):

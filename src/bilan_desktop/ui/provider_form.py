@@ -81,6 +81,15 @@ class ProviderForm(QWidget):
         typed, problems = self.form.read(self.provider)
         self.form.show_problems({**typed.problems, **problems})
 
+    def problems(self) -> list[str]:
+        """What blocks « OK »: an invalid SIRET or NDA (a funder would reject the documents), each with its field's
+        name; shown under the fields too."""
+        typed, problems = self.form.read(self.provider)
+        found = {**typed.problems, **problems}
+        self.form.show_problems(found)
+        labels = {spec.name: spec.label for spec in SPECS if isinstance(spec, F)}
+        return [f"{labels[name]} : {message}" for name, message in found.items()]
+
     def set_image(self, name: str, data: bytes) -> None:
         images: dict = {name: data}
         self.provider = dataclasses.replace(self.provider, **images)

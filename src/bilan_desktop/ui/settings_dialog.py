@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from ..services import backups
 from ..storage.errors import VaultError
 from ..storage.exports import ProviderRepository
 from ..storage.vault import Vault
+from .number_fields import NumberField
 from .prefs import Preferences
 from .provider_form import ProviderForm
 from .recovery_dialog import show_new_code
@@ -42,7 +42,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Paramètres"))
         self.vault, self.prefs = vault, prefs
-        self.auto_lock = QSpinBox()
+        self.auto_lock = NumberField()
         self.auto_lock.setObjectName("autoLockMinutes")
         self.auto_lock.setAccessibleName(self.tr("Verrouillage automatique après (minutes)"))
         self.auto_lock.setRange(1, 240)
@@ -51,7 +51,7 @@ class SettingsDialog(QDialog):
         security = QGroupBox(self.tr("Sécurité"))
         security_form = QFormLayout(security)
         security_form.addRow(self.tr("&Verrouiller après une inactivité de\u00a0:"), self.auto_lock)
-        self.backup_horizon = QSpinBox()
+        self.backup_horizon = NumberField()
         self.backup_horizon.setObjectName("backupHorizonMonths")
         self.backup_horizon.setAccessibleName(self.tr("Durée de conservation des sauvegardes de l'application (mois)"))
         self.backup_horizon.setRange(*backups.HORIZON_RANGE)
@@ -93,6 +93,7 @@ class SettingsDialog(QDialog):
         change_form.addRow("", self.renew_button)
         change_form.addRow("", self.change_message)
 
+        self.error = error_label("settingsError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -107,6 +108,7 @@ class SettingsDialog(QDialog):
         roomy_tabs(self.tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.new.textChanged.connect(lambda text: self.strength.setText(passphrase_strength(text)[1]))
         self.change_button.clicked.connect(self._change_passphrase)
@@ -153,6 +155,14 @@ class SettingsDialog(QDialog):
             show_new_code(self, code)
 
     def accept(self) -> None:
+        """Nothing is saved while a field is refused: the reason is shown, on the tab that holds the field."""
+        provider = self.provider_form.problems()
+        numbers = [f"{field.accessibleName()} : {field.refusal()}" for field in (self.auto_lock, self.backup_horizon)
+                   if field.refusal()]
+        if provider or numbers:
+            self.tabs.setCurrentIndex(0 if provider else 1)
+            show_error(self.error, "\n".join(provider + numbers))
+            return
         self.prefs.auto_lock_minutes = self.auto_lock.value()
         backups.set_horizon_months(self.vault, self.backup_horizon.value())
         self.providers.save(self.provider_form.value())
