@@ -127,3 +127,14 @@ def test_an_abandon_offers_to_cancel_the_planned_sessions(window, script):
         dt.date(2026, 11, 24): StatutSeance.REALISEE, dt.date(2026, 12, 1): StatutSeance.ANNULEE,
         dt.date(2026, 12, 8): StatutSeance.ANNULEE}
     assert repo.load(1).cloture.abandon_le == dt.date(2026, 11, 26)
+
+
+def test_a_pause_offers_to_cancel_the_planned_sessions_and_no_keeps_them(window, script):
+    bw, repo = bilan_at(window, script, Step.PHASE_PRELIMINAIRE)
+    repo.save_seance(1, Seance(date=dt.date(2026, 12, 1), etape=Step.PHASE_PRELIMINAIRE), window.clock.now())
+    bw.refresh()
+    script.expect(_answer(QMessageBox.StandardButton.No))
+    bw.pause_action.trigger()
+    assert script.seen[-1][1].startswith("1 séance reste planifiée après la pause (01/12/2026).")
+    assert repo.load(1).cloture.suspendu_le == dt.date(2026, 11, 26)
+    assert [s.statut for s in repo.load(1).seances] == [StatutSeance.PLANIFIEE]  # « Non »: kept
