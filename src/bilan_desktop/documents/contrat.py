@@ -94,8 +94,12 @@ def _withdrawal(provider, f: Financement) -> list:
 
 def withdrawal_form(provider) -> list:
     contact = ", ".join(p for p in (provider.nom, provider.address_line, provider.email) if p.strip()) or "—"
-    return [heading(FORM_TITLE), *(markup(esc(line), pro=contact) if "{pro}" in line
-                                   else Paragraph(esc(line), STYLES["body"]) for line in FORM_LINES)]
+    story = [heading(FORM_TITLE)]
+    for line in FORM_LINES:
+        story.append(markup(esc(line), pro=contact) if "{pro}" in line else Paragraph(esc(line), STYLES["body"]))
+        if line.endswith(":") and "{pro}" not in line and "ci-dessous" not in line:
+            story.append(Spacer(1, 7 * mm))  # room to fill in
+    return story
 
 
 def _schedule(f: Financement) -> list:
@@ -149,7 +153,7 @@ def build(provider, beneficiary, dossier: Dossier) -> bytes:
              *parties, *terms,
              heading("Article 6 — Prix et modalités de paiement"),
              markup("Prix : {p}.{v}", p=money(f.prix_euros), v=vat(provider)), *_schedule(f),
-             *paragraphs(f.modalites_reglement)]
+             *(paragraphs(f.modalites_reglement) if f.modalites_reglement.strip() else [])]
     if personal:
         story += [Paragraph(esc(payment_text(dossier.funding, f)), STYLES["body"]),
                   markup("En cas de cessation anticipée du bilan du fait du prestataire, ou d'abandon par le "
