@@ -1,7 +1,7 @@
 """The contract of a bilan that is not under a tripartite convention: the contrat de formation professionnelle of a
 person paying alone (L6353-3 to L6353-7: every mention of L6353-4 on pain of nullity, the withdrawal period, payment
 only after it and at most 30 % then) and the convention of L6353-1 with another buyer (OPCO, France Travail,
-Transitions Pro, an employer outside the plan de développement: the mentions of R6353-1)."""
+Transitions Pro, an employer outside the plan de développement: the mentions of D6353-1)."""
 
 from __future__ import annotations
 
