@@ -11,7 +11,7 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-from ..domain.contract_terms import employer_name
+from ..domain.contract_terms import employer_name, funding_of
 from ..domain.dates import long_date, short_date
 from ..domain.seances import plural, realised_minutes
 from ..domain.workflow import Dossier
@@ -84,7 +84,7 @@ def build(provider, beneficiary, dossier: Dossier, today: dt.date) -> bytes:
     if not final:
         story.append(markup("<b>Le bilan est en cours</b> : ce document atteste des seules séances réalisées à ce "
                             "jour ({k} {s}).", k=str(len(realised)), s=plural(len(realised), "séance")))
-    story += [markup("Financement : {f}.", f=dossier.funding.label), Spacer(1, 3 * mm),
+    story += [markup("Financement : {f}.", f=funding_of(dossier).label), Spacer(1, 3 * mm),
               *table(["Date", "Horaires", "Durée", "Modalité", "Phase"], rows,
                      [25 * mm, 30 * mm, 20 * mm, 35 * mm, 60 * mm]),
               Spacer(1, 3 * mm), Paragraph(esc(KEEPING), STYLES["small"]), Spacer(1, 6 * mm),

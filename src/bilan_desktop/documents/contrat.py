@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ..domain.beneficiary import one_line
-from ..domain.contract_terms import buyer_period, contract_of, employer_name, employer_pays
+from ..domain.contract_terms import buyer_period, contract_of, employer_name, employer_pays, funding_of
 from ..domain.contracts import days_in_words, payment_text, schedule_lines, withdrawal_last_day
 from ..domain.dates import long_date
 from ..domain.funding import Contract
@@ -155,7 +155,7 @@ def build(provider, beneficiary, dossier: Dossier) -> bytes:
              markup("Prix : {p}.{v}", p=money(f.prix_euros), v=vat(provider)), *_schedule(f),
              *(paragraphs(f.modalites_reglement) if f.modalites_reglement.strip() else [])]
     if personal:
-        story += [Paragraph(esc(payment_text(dossier.funding, f)), STYLES["body"]),
+        story += [Paragraph(esc(payment_text(funding_of(dossier), f)), STYLES["body"]),
                   markup("En cas de cessation anticipée du bilan du fait du prestataire, ou d'abandon par le "
                          "bénéficiaire pour un motif de force majeure dûment reconnu, seules les heures réalisées "
                          "sont dues, au prorata du prix convenu. En cas d'abandon pour un autre motif, les heures "
