@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from .domain.beneficiary import Beneficiary
+from .domain.contracts import withdrawal_last_day
 from .domain.funding import Funding
 from .domain.lifecycle import Step
 from .domain.provider import Provider
@@ -18,6 +19,7 @@ from .domain.sections import (
     Alternative,
     Conservation,
     Convention,
+    Echeance,
     EntretienPrealable,
     EtapePlan,
     Experience,
@@ -34,6 +36,12 @@ from .domain.sections import (
 
 DEMO_PASSPHRASE = "girafe fictive et lampion de démonstration"
 BANNER = "Mode démonstration — données fictives"
+
+
+def _schedule(signed: dt.date, price: float, balance: dt.date) -> list[Echeance]:
+    """30 % the day after the withdrawal period (L6353-6), the balance later."""
+    first = withdrawal_last_day(signed, False) + dt.timedelta(days=1)
+    return [Echeance(first, round(price * 0.3, 2)), Echeance(max(balance, first), round(price * 0.7, 2))]
 
 
 def _consented(day: dt.date) -> EntretienPrealable:
@@ -125,8 +133,8 @@ def fill(vault, today: dt.date) -> None:
     dossiers.save_satisfaction(third, "fin", [5, 5, 4, 5, 4, 4, 5, 5], "", end)  # the statistics have figures
     dossiers.set_step(third, Step.ENTRETIEN_SUIVI, now)
     dossiers.save_section(third, Financement(duree_heures=18, prix_euros=1500, contrat_signe_le=day(-248),
-                                             modalites_reglement="30 % à la fin du délai de rétractation, le solde "
-                                                                 "à chaque phase."), now)
+                                             echeancier=_schedule(day(-248), 1500, end),
+                                             modalites_reglement="Par virement."), now)
     dossiers.save_section(first, Financement(dossier_numero="DEMO-CPF-0001", cpf_entree_declaree_le=day(-26)), now)
     fill_more(vault, today)
 
@@ -175,10 +183,14 @@ def fill_more(vault, today: dt.date) -> None:
                                                     transmis_le=day(-48), signe_employeur_le=day(-48),
                                                     signe_salarie_le=day(-45), signe_prestataire_le=day(-48)), now)
         elif funding is Funding.PERSONNEL:
-            dossiers.save_section(bilan, Financement(duree_heures=20, prix_euros=1600, contrat_signe_le=day(-3)), now)
+            dossiers.save_section(bilan, Financement(duree_heures=20, prix_euros=1600, contrat_signe_le=day(-3),
+                                                     echeancier=_schedule(day(-3), 1600, day(60))), now)
         else:
-            dossiers.save_section(bilan, Financement(acheteur=f"{funding.label} (fictif)", duree_heures=24,
-                                                     prix_euros=1900, contrat_signe_le=day(-47)), now)
+            dossiers.save_section(bilan, Financement(
+                acheteur=f"{funding.label} (fictif)", acheteur_adresse="1 place de la Démo\n69000 Lyon",
+                acheteur_representant="Camille Exemple (fictive)", employeur="Industries du Rhône (fictif)",
+                periode_debut=day(-45), periode_fin=day(60), duree_heures=24, prix_euros=1900,
+                contrat_signe_le=day(-47), echeancier=[Echeance(day(60), 1900)]), now)
         if step is Step.ENTRETIEN_PREALABLE:
             dossiers.set_step(bilan, step, now)
             continue

@@ -23,11 +23,13 @@ D = dt.date
 
 @pytest.mark.parametrize("signed,last", [
     (D(2026, 11, 2), D(2026, 11, 12)),  # Monday → Thursday: the day of signature not counted
-    (D(2026, 11, 4), D(2026, 11, 14)),  # ends on a Saturday: L6353-5 extends nothing
-    (D(2026, 4, 21), D(2026, 5, 1)),  # ends on 1 May: still that day
-    (D(2026, 12, 22), D(2027, 1, 1)),  # across the year, on a public holiday: unchanged
+    (D(2026, 11, 4), D(2026, 11, 16)),  # the tenth day is Saturday 14: moved to Monday 16 (issue 20 §4 reading)
+    (D(2026, 11, 5), D(2026, 11, 16)),  # Sunday 15 → Monday 16
+    (D(2026, 4, 21), D(2026, 5, 4)),  # Friday 1 May, a public holiday → Monday 4 May
+    (D(2026, 12, 22), D(2027, 1, 4)),  # across the year, Friday 1 January → Monday 4 January
+    (D(2026, 11, 3), D(2026, 11, 13)),  # Friday 13: a working day, unchanged
 ])
-def test_withdrawal_of_the_code_du_travail_is_ten_calendar_days_never_extended(signed, last):
+def test_withdrawal_of_the_code_du_travail_moves_to_the_next_working_day_like_r6313_8(signed, last):
     assert contracts.withdrawal_last_day(signed, at_distance=False) == last
 
 

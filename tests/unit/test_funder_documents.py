@@ -21,7 +21,7 @@ from bilan_desktop.domain.beneficiary import Civilite, Statut
 from bilan_desktop.domain.funding import Funding
 from bilan_desktop.domain.lifecycle import Step
 from bilan_desktop.domain.seances import Attestation, Role, Seance, Signature, StatutSeance
-from bilan_desktop.domain.sections import EntretienPrealable, EtapePlan, Financement, ModaliteSeance, StatutEtape
+from bilan_desktop.domain.sections import Echeance, EntretienPrealable, EtapePlan, Financement, ModaliteSeance, StatutEtape
 from bilan_desktop.domain.synthese import rncp
 from tests.unit.documents_fixtures import beneficiary, dossier, draft, provider
 
@@ -145,29 +145,43 @@ def test_the_personal_contract_has_every_mention_of_l6353_4_and_the_withdrawal(a
                     "Conditions de déroulement et moyens", "à distance", "aucune certification",
                     "Titres et références : Master de psychologie du travail", "Prix : 1 600,00 €",
                     "Exonération de TVA, art. 261-4-4° a du CGI", "En trois fois.", "cessation anticipée",
-                    "abandon", "lettre recommandée avec avis de réception", "30 %", "SIRET 73282932000074",
+                    "abandon", "30 %", "SIRET 73282932000074",
                     "représenté par Claire Martin, gérante", "Madame Élodie Lefèvre court"):
         assert mention in text, mention
     if at_distance:
         assert "quatorze jours" in text and "L221-18" in text and "jusqu'au lundi 23 novembre 2026" in text
+        assert "lettre recommandée" not in text and "dénuée d'ambiguïté" in text
     else:
         assert "dix jours" in text and "jusqu'au mardi 17 novembre 2026" in text and "L221-18" not in text
+        assert "lettre recommandée avec avis de réception" in text
 
 
 def test_the_buyer_convention_names_the_buyer_and_keeps_the_results_from_it():
     d = dossier("court", funding=Funding.OPCO)
     d.financement = Financement(acheteur="OPCO Mobilités", acheteur_adresse="1 rue X\n75001 Paris",
-                                acheteur_representant="M. Y", dossier_numero="OPC-42", prix_euros=1900)
+                                acheteur_representant="M. Y", dossier_numero="OPC-42", prix_euros=1900,
+                                employeur="Transports Rhône")
     text = text_of(contrat.build(full_provider(), person(), d))
     for mention in ("Convention de formation professionnelle", "L6353-1", "OPCO Mobilités, 1 rue X, 75001 Paris",
-                    "représenté par M. Y, dossier n° OPC-42", "Au bénéfice de : Madame Élodie Lefèvre court, Comptable",
+                    "représenté par M. Y, dossier n° OPC-42",
+                    "Au bénéfice de : Madame Élodie Lefèvre court, salarié·e de l'entreprise Transports Rhône,",
+                    "Rhône, Comptable",
+                    "L6353-1 et D6353-1",
                     "qu'avec l'accord écrit du bénéficiaire", "certificat de réalisation", "Période de réalisation"):
         assert mention in text, mention
     assert "rétractation" not in text
 
 
+def complete(funding: Funding):
+    d = dossier("x", funding=funding)
+    d.financement = Financement(acheteur="OPCO Mobilités", acheteur_adresse="1 rue X", acheteur_representant="M. Y",
+                                employeur="Transports Rhône", prix_euros=1600, periode_debut=D(2026, 3, 2),
+                                periode_fin=D(2026, 5, 29), echeancier=[Echeance(D(2026, 6, 1), 1600)])
+    return d
+
+
 def test_which_contract_each_route_may_print():
-    reasons = {f: catalog.unavailable_reason(DocumentKind.CONTRAT, dossier("x", funding=f)) for f in Funding}
+    reasons = {f: catalog.unavailable_reason(DocumentKind.CONTRAT, complete(f)) for f in Funding}
     assert {f for f, r in reasons.items() if not r} == {Funding.PERSONNEL, Funding.OPCO, Funding.FRANCE_TRAVAIL,
                                                          Funding.TRANSITIONS_PRO, Funding.EMPLOYEUR, Funding.AUTRE}
     assert "Mon Compte Formation" in reasons[Funding.CPF] and "tripartite" in reasons[Funding.PLAN_DEVELOPPEMENT]
@@ -216,7 +230,7 @@ def test_every_document_renders_and_is_looked_at(tmp_path):
         d = dossier("court", funding=funding)
         d.seances = mixed_sessions()
         d.entretien_prealable = EntretienPrealable(consentement_libre=True, consentement_le=D(2026, 3, 2))
-        d.financement = Financement(acheteur="OPCO Mobilités", contrat_signe_le=D(2026, 3, 2), prix_euros=1600)
+        d.financement = dataclasses.replace(complete(funding).financement, contrat_signe_le=D(2026, 3, 2))
         ctx = DocumentContext(full_provider(), person(), d, TODAY)
         for kind in catalog.BILAN_DOCUMENTS:
             if catalog.unavailable_reason(kind, d):

@@ -161,7 +161,8 @@ def scenarios() -> dict[str, object]:
     from bilan_desktop.domain import contracts, sharing
 
     from bilan_desktop.domain.seances import StatutSeance, hours_summary
-    from bilan_desktop.domain.sections import Financement
+    from bilan_desktop.domain.contract_terms import contract_refusal
+    from bilan_desktop.domain.sections import Echeance, Financement
     out["partage"] = {f"{doc} → {dest.value}": sharing.export_problems(doc, dest, False)
                       for doc in sharing.DESTINATIONS for dest in sharing.Destination}
     out["partage/accord"] = sharing.export_problems("synthese", sharing.Destination.EMPLOYEUR, True)
@@ -177,6 +178,18 @@ def scenarios() -> dict[str, object]:
         "délai à distance": contracts.withdrawal_text(Funding.PERSONNEL, remote),
         "paiement": contracts.payment_text(Funding.PERSONNEL, signed),
         "paiement sans signature": contracts.payment_text(Funding.PERSONNEL, Financement()),
+        "paiement sans signature à distance": contracts.payment_text(Funding.PERSONNEL,
+                                                                     Financement(signe_a_distance=True)),
+        "échéancier": contracts.schedule_problems(Financement(
+            contrat_signe_le=D(2026, 3, 2), prix_euros=1000, echeancier=[
+                Echeance(D(2026, 3, 12), 100), Echeance(D(2026, 3, 13), 400), Echeance(None, 0),
+                Echeance(D(2026, 4, 1), 600)]), personal=True),
+        "échéancier sans prix": contracts.schedule_problems(Financement(echeancier=[Echeance(D(2026, 4, 1), 9)]),
+                                                            personal=True),
+        "demande avant le contrat": contracts.early_start_problems(Financement(
+            contrat_signe_le=D(2026, 3, 2), debut_anticipe_le=D(2026, 3, 1))),
+        "contrat incomplet": contract_refusal(Dossier(funding=Funding.OPCO)),
+        "durée de l'accord": workflow.agreement_years_problems(FinDuBilan(duree_conservation_ans=5)),
     }
     out["séances/heures"] = hours_summary([
         Seance(date=D(2026, 3, 1), fin=dt.time(12), statut=StatutSeance.REALISEE),

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from ..domain.beneficiary import Beneficiary
 from ..domain.choice import Choice
+from ..domain.contract_terms import contract_refusal
 from ..domain.funding import Contract
 from ..domain.provider import Provider
 from ..domain.seances import StatutSeance
 from ..domain.sections import Conservation
 from ..domain.synthese import is_empty, prefill
-from ..domain.workflow import Dossier, consent_recorded, convention_required
+from ..domain.workflow import Dossier, agreement_years_problems, consent_recorded, convention_required
 from . import accord_conservation, certificat, contrat, convention, emargement, resultats, synthese
 
 
@@ -52,6 +53,8 @@ def unavailable_reason(kind: DocumentKind, dossier: Dossier) -> str:
     if kind is DocumentKind.CONTRAT and dossier.funding.contract in (Contract.TRIPARTITE, Contract.PLATEFORME):
         return ("La convention tripartite tient lieu de contrat." if dossier.funding.contract is Contract.TRIPARTITE
                 else "Financement CPF : les conditions de la plateforme Mon Compte Formation s'appliquent.")
+    if kind is DocumentKind.CONTRAT and contract_refusal(dossier):
+        return contract_refusal(dossier)
     if kind is DocumentKind.EMARGEMENT_VIERGE and not any(s.statut is StatutSeance.PLANIFIEE
                                                           for s in dossier.seances):
         return "Aucune séance planifiée."
@@ -62,6 +65,8 @@ def unavailable_reason(kind: DocumentKind, dossier: Dossier) -> str:
     if kind is DocumentKind.ACCORD and dossier.fin_du_bilan.conservation not in (Conservation.ACCORD_SUIVI,
                                                                                    Conservation.SYNTHESE_CEP):
         return "Aucun accord de conservation n'est choisi à l'étape « Fin du bilan »."
+    if kind is DocumentKind.ACCORD and dossier.fin_du_bilan.conservation is Conservation.ACCORD_SUIVI:
+        return " ".join(agreement_years_problems(dossier.fin_du_bilan))
     return ""
 
 

@@ -50,7 +50,9 @@ class Provider:
         return [label for label, value in (
             ("nom de l'organisme", self.nom), ("adresse", self.adresse),
             ("numéro de déclaration d'activité", self.numero_declaration), ("SIRET", self.siret),
-            ("consultant", self.consultant), ("représentant légal", self.representant),
+            ("consultant", self.consultant), ("titres et références du consultant (art. L6353-4)",
+                                               self.consultant_titres),
+            ("représentant légal", self.representant),
             ("téléphone ou e-mail", self.telephone + self.email)) if not value.strip()]
 
     @property

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import codec
+from .contract_terms import contract_problems
 from .dates import long_date
 from .lifecycle import Issue, State, Step
 from .registry import ORDER, SPEC_BY_NAME, Category
@@ -18,6 +19,7 @@ from .workflow import (
     CLOSED,
     CONSENT_MISSING,
     Dossier,
+    agreement_years_problems,
     consent_recorded,
     convention_last_day,
     convention_refused,
@@ -122,9 +124,11 @@ def section_problems(d: Dossier, name: str, section, today: dt.date,
             problems.append(refus_message(d) if name == "convention" else ENDED)
     if name == "financement":
         problems += financement_problems(section, today)
+        problems += contract_problems(dataclasses.replace(d, financement=section))
     if name == "fin_du_bilan":
         if section.accord_signe_le and section.date_fin and section.accord_signe_le > section.date_fin:
             problems.append(AGREEMENT_AFTER_END)
+        problems += agreement_years_problems(section)
     return problems
 
 

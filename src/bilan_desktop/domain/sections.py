@@ -4,7 +4,7 @@ are bilan content, destroyed at the end of the bilan; the others are the adminis
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .choice import Choice
 from .codec import content
@@ -176,6 +176,13 @@ class Convention:
 
 
 @dataclass
+class Echeance:
+    """One payment of the schedule (L6353-6): its date and its amount."""
+    date: dt.date | None = None
+    montant_euros: float = 0.0
+
+
+@dataclass
 class Financement:
     """The contract of every funding route but the tripartite convention (which has its own step): the buyer of
     a convention of L6353-1, the contrat of L6353-3 signed by a person paying alone, the CPF declarations."""
@@ -191,6 +198,10 @@ class Financement:
     debut_anticipe_le: dt.date | None = None  # the person asked in writing to start before the withdrawal ends
     cpf_entree_declaree_le: dt.date | None = None  # declared on the platform: entry into training
     cpf_service_fait_le: dt.date | None = None  # declared on the platform: service fait
+    echeancier: list[Echeance] = field(default_factory=list)  # the payment schedule (L6353-6), printed
+    periode_debut: dt.date | None = None  # period of realisation of a buyer convention (D6353-1)
+    periode_fin: dt.date | None = None
+    employeur: str = ""  # the beneficiary's employer, named in a buyer convention the employer or its OPCO pays
 
 
 @dataclass

@@ -190,6 +190,14 @@ AGREEMENT_AFTER_END = ("L'accord écrit de conservation doit être signé au plu
                        "les documents devaient déjà être détruits (art. R6313-7).")
 
 
+AGREEMENT_YEARS = "La durée de conservation va d'un à trois ans, jamais au-delà (art. R6313-7)."
+
+
+def agreement_years_problems(fin: FinDuBilan) -> list[str]:
+    """R6313-7: the agreement keeps the documents one to three years; 0 or 5 are refused, whatever the widget."""
+    return [] if 1 <= fin.duree_conservation_ans <= MAX_RETENTION_YEARS else [AGREEMENT_YEARS]
+
+
 def retention_problems(fin: FinDuBilan) -> list[str]:
     """The retention decision (R6313-7). The written agreement and the synthèse sent to the CEP operator are two
     independent reasons to keep: both may apply."""
@@ -201,8 +209,7 @@ def retention_problems(fin: FinDuBilan) -> list[str]:
             problems.append("Date de signature de l'accord écrit de conservation non renseignée.")
         elif fin.date_fin is not None and fin.accord_signe_le > fin.date_fin:
             problems.append(AGREEMENT_AFTER_END)
-        if not 1 <= fin.duree_conservation_ans <= MAX_RETENTION_YEARS:
-            problems.append("La durée de conservation va d'un à trois ans, jamais au-delà (art. R6313-7).")
+        problems += agreement_years_problems(fin)
     if fin.conservation is Conservation.SYNTHESE_CEP and fin.synthese_cep_transmise_le is None:
         problems.append("Date de transmission de la synthèse à l'opérateur du CEP non renseignée.")
     return problems
