@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QCheckBox, QCombo
                                QPlainTextEdit, QRadioButton, QTableWidget, QTextBrowser, QWidget)
 
 from bilan_desktop import cli, paths
+from bilan_desktop.domain.clock import FixedClock
 from bilan_desktop.domain.registry import ORDER
 from bilan_desktop.demo import BANNER, DEMO_PASSPHRASE, create_demo_vault
 from bilan_desktop.domain.lifecycle import Step
@@ -36,7 +37,7 @@ def unnamed_inputs(root: QWidget) -> list[str]:
 def test_demo_vault_banner_passphrase_and_a_bilan_at_every_step(qtbot, qapp, tmp_path, script):
     create_demo_vault(tmp_path, dt.date(2026, 11, 26))
     paths.set_data_dir(tmp_path / "coffre")
-    window = build_main_window(demo=True)
+    window = build_main_window(FixedClock(dt.date(2026, 11, 26)), demo=True)  # the demo's day, not the machine's
     qtbot.addWidget(window)
     window.show()
     banner = window.findChild(QWidget, "demoBanner")
