@@ -7,6 +7,7 @@ import getpass
 import logging
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -291,8 +292,13 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def _exit_on_termination(_signum, _frame) -> None:
+    raise SystemExit(0)  # unwinds through the demo's `finally`: its folder is removed whenever SIGTERM comes
+
+
 def _run_demo(run_gui) -> int:
     from .demo import DemoFolder, create_demo_vault
+    signal.signal(signal.SIGTERM, _exit_on_termination)  # before the folder exists; the window installs its own
     folder = DemoFolder()
     try:
         paths.set_data_dir(folder.path / "coffre")

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -179,24 +181,27 @@ def test_qt_speaks_french_and_the_app_has_its_icon(qapp):
     assert not icon.isNull() and 256 in {s.width() for s in icon.availableSizes()}
 
 
-def test_demo_folder_is_removed_when_the_app_is_terminated(tmp_path):
+@pytest.mark.parametrize("moment", ["bilan-demo-*", "bilan-demo-*/coffre/coffre.db", "bilan-demo-*/coffre/coffre.lock"])
+def test_demo_folder_is_removed_whenever_the_app_is_terminated(tmp_path, moment):
+    """SIGTERM as soon as the folder exists, once the vault is written, once the window holds the instance lock:
+    no fixed sleep, the folder is gone and the exit is clean every time."""
     import os
     import signal
     import subprocess
     import sys
     import time
     temp = tmp_path / "tmp"
+    temp.mkdir(exist_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(temp))
     proc = subprocess.Popen([sys.executable, "-m", "bilan_desktop", "--demo"], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 30
-        while not list(temp.glob("bilan-demo-*/coffre/coffre.db")) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert list(temp.glob("bilan-demo-*/coffre/coffre.db")), "the demo vault was not created"
-        time.sleep(1.0)  # the window is up
+        deadline = time.monotonic() + 60
+        while not list(temp.glob(moment)) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert list(temp.glob(moment)), f"{moment} never appeared"
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=20) == 0
+        assert proc.wait(timeout=30) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
