@@ -12,6 +12,18 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__, paths
+from .cli_common import (
+    EXIT_BROKEN_INSTALL,
+    EXIT_CHECK_FAILED,
+    EXIT_DAMAGED,
+    EXIT_FILE,
+    EXIT_IN_USE,
+    EXIT_USAGE,
+    FILE_ERROR_MESSAGE,
+    read_secret,
+    unlocked_vault,
+    vault_here,
+)
 from .cli_documents import REPLACE_HELP, add_commands, cmd_agenda, cmd_demo, cmd_export, cmd_stats, cmd_todo
 from .domain.clock import SystemClock
 from .domain.dates import short_date
@@ -38,19 +50,7 @@ EXIT_CODES = """codes de sortie :
 Les mots de passe sont lus au terminal ; quand l'entrée standard n'est pas un terminal,
 une ligne par mot de passe demandé est lue sur l'entrée standard."""
 
-EXIT_USAGE = 2
-EXIT_IN_USE = 5
-EXIT_DAMAGED = 3
-EXIT_CHECK_FAILED = 7
-EXIT_BROKEN_INSTALL = 8
-EXIT_FILE = 9
-FILE_ERROR_MESSAGE = ("Lecture ou écriture impossible (fichier introuvable, dossier protégé en écriture, disque plein "
-                      "ou dossier à la place d'un fichier). Rien n'a été modifié.")
-
 log = logging.getLogger(__name__)
-UNREADABLE_BILANS = ("Des données de ces bilans sont illisibles (endommagées ou modifiées hors de l'application) ; ils "
-                     "sont laissés de côté, rien n'a été modifié. Restaurez une sauvegarde, ou lancez « bilan-desktop "
-                     "check » :")
 
 
 class _FrenchHelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -121,55 +121,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def read_secret(prompt: str) -> str:
-    if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    return line.rstrip("\r\n")
-
-
-def _vault():
-    from .storage.vault import Vault
-    return Vault(paths.data_dir())
-
-
-def _unlocked_vault(tolerate_damage: bool = False):
-    """Unlocked, with the destruction engine applied first, as at every unlock (R6313-7). A damaged vault is refused
-    (the quick integrity check), except by `check`, which examines it, and `restore`, which replaces it: for them it
-    stays open even when the engine cannot read it."""
-    from .services.backups import damage_advice
-    from .storage.errors import DamageFound
-    from .storage.integrity import quick_check
-    from .storage.retention import RetentionEngine
-    from .storage.vault import DatabaseError
-    vault = _vault()
-    vault.unlock(read_secret("Mot de passe du coffre : "))
-    if not tolerate_damage:  # `check` examines the vault itself, in full
-        problems = quick_check(vault.db_path, vault.raw_key)
-        if problems:
-            message = damage_advice(vault, problems)
-            vault.lock()
-            raise DamageFound(message)
-    now = SystemClock().now()
-    try:
-        report = RetentionEngine(vault).run(now.date(), now)
-    except DatabaseError:
-        if not tolerate_damage:
-            vault.lock()
-            raise
-        print("Le moteur de destruction n'a pas pu lire le coffre (pages endommagées).", file=sys.stderr)
-        vault.reopen()
-        return vault
-    if report.destroyed:
-        print(f"Destruction réglementaire effectuée : {', '.join(report.destroyed)}", file=sys.stderr)
-    if report.pending:
-        print(f"Destruction en attente (nouvelle tentative au prochain lancement) : {', '.join(report.pending)}",
-              file=sys.stderr)
-    if report.unreadable:
-        print(f"{UNREADABLE_BILANS} {', '.join(report.unreadable)}", file=sys.stderr)
-    return vault
-
-
 _INIT_NAMES = re.compile(r"^(coffre\.(db|key|lock)|\.coffre\.(db|key)\.\d+(-[0-9a-f]{8})?\.tmp(-journal)?)$")
 
 
@@ -206,7 +157,7 @@ def cmd_init(args) -> int:
         print(status.message, file=sys.stderr)
         return EXIT_IN_USE if status.in_use else EXIT_FILE
     try:
-        vault = _vault()
+        vault = vault_here()
         code = vault.create(passphrase)
         vault.lock()
     except BaseException:
@@ -223,7 +174,7 @@ def cmd_init(args) -> int:
 
 def cmd_check(args) -> int:
     from .storage.readcheck import unreadable_part
-    vault = _unlocked_vault(tolerate_damage=True)
+    vault = unlocked_vault(tolerate_damage=True)
     try:
         problems = vault.check()
         if not problems:  # the file is sound: are its rows readable by the application?
@@ -249,7 +200,7 @@ def cmd_check(args) -> int:
 def cmd_list(args) -> int:
     from .storage.bilans import BilanRepository
     from .storage.dossiers import DossierRepository
-    vault = _unlocked_vault()  # says which bilans the engine could not read
+    vault = unlocked_vault()  # says which bilans the engine could not read
     skipped: list[int] = []
     try:
         summaries = BilanRepository(vault).summaries(skipped=skipped)
@@ -266,7 +217,7 @@ def cmd_backup(args) -> int:
     from .services.backups import back_up
     from .storage.backup import check_backup_target
     check_backup_target(Path(args.output), paths.data_dir(), args.remplacer)  # before asking anything
-    vault = _unlocked_vault()
+    vault = unlocked_vault()
     try:
         secret = read_secret("Mot de passe de la sauvegarde (12 caractères au moins) : ")
         manifest, removed = back_up(vault, Path(args.output), secret, SystemClock().now(), replace=args.remplacer)
@@ -281,7 +232,7 @@ def cmd_backup(args) -> int:
 
 def cmd_restore(args) -> int:
     from .services.backups import restore
-    vault = _unlocked_vault(tolerate_damage=True)  # restoring is the cure for a damaged vault
+    vault = unlocked_vault(tolerate_damage=True)  # restoring is the cure for a damaged vault
     try:
         secret = read_secret("Mot de passe de la sauvegarde : ")
         manifest = restore(vault, Path(args.input), secret, SystemClock().now())

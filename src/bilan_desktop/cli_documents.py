@@ -55,7 +55,7 @@ def add_commands(sub, common) -> None:
 
 
 def cmd_export(args) -> int:
-    from .cli import _unlocked_vault
+    from .cli_common import unlocked_vault
     from .domain.sharing import Destination, destinations
     from .domain.workflow import RuleViolation
     from .services.documents import DocumentService, DocumentUnavailable, produce
@@ -64,7 +64,7 @@ def cmd_export(args) -> int:
         print("Indiquez l'extension du fichier de sortie : .pdf, .docx ou .odt. Rien n'a été écrit.", file=sys.stderr)
         return EXIT_REFUSED
     check_output(target, args.remplacer)  # before the passphrase is asked; checked again at the last moment
-    vault = _unlocked_vault()
+    vault = unlocked_vault()
     try:
         from .services.bilans import BilanService
         bilan_id = BilanService(vault).bilan_id_of(args.reference)
@@ -94,7 +94,7 @@ def check_output(target: Path, replace: bool) -> None:
 
 
 def cmd_demo(args) -> int:
-    from .cli import EXIT_FILE
+    from .cli_common import EXIT_FILE
     from .demo import DEMO_PASSPHRASE, create_demo_vault
     folder = Path(args.folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -119,7 +119,7 @@ def _period(args) -> tuple:
 
 
 def cmd_agenda(args) -> int:
-    from .cli import EXIT_USAGE, _unlocked_vault
+    from .cli_common import EXIT_USAGE, unlocked_vault
     from .documents.calendar_export import summary
     from .domain.agenda import in_conflict
     from .services.agenda import AgendaService
@@ -132,7 +132,7 @@ def cmd_agenda(args) -> int:
     target = Path(args.ics) if args.ics else None
     if target is not None:
         check_output(target, args.remplacer)
-    vault = _unlocked_vault()
+    vault = unlocked_vault()
     try:
         service = AgendaService(BilanService(vault))
         found = service.events(start, end)
@@ -151,11 +151,11 @@ def cmd_agenda(args) -> int:
 
 
 def cmd_todo(args) -> int:
-    from .cli import _unlocked_vault
+    from .cli_common import unlocked_vault
     from .domain.agenda import initials
     from .services.agenda import AgendaService
     from .services.bilans import BilanService
-    vault = _unlocked_vault()
+    vault = unlocked_vault()
     try:
         service = AgendaService(BilanService(vault))
         people = service._people()
@@ -170,7 +170,7 @@ def cmd_todo(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from .cli import EXIT_USAGE, _unlocked_vault
+    from .cli_common import EXIT_USAGE, unlocked_vault
     from .services.bilans import BilanService
     from .services.stats import StatsService
     try:
@@ -180,7 +180,7 @@ def cmd_stats(args) -> int:
         return EXIT_USAGE
     if args.csv:
         check_output(Path(args.csv), args.remplacer)
-    vault = _unlocked_vault()
+    vault = unlocked_vault()
     try:
         service = StatsService(BilanService(vault))
         found = service.figures(start, end, SystemClock().today())

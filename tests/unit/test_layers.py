@@ -112,3 +112,14 @@ def test_no_sql_above_storage():
                 if word in text:
                     offenders.append(f"{path.relative_to(PACKAGE)}: {word}")
     assert offenders == []
+
+
+def test_no_import_cycle_between_the_command_line_modules():
+    """cli.py imports cli_documents.py; what both need lives in cli_common.py, so the reverse import never exists."""
+    edges = {}
+    for name in ("cli", "cli_documents", "cli_common"):
+        edges[name] = {n.split(".")[1] for n in _imports(PACKAGE / f"{name}.py")
+                       if n.startswith("bilan_desktop.cli")}
+    assert "cli" not in edges["cli_documents"] and "cli" not in edges["cli_common"]
+    assert "cli_documents" not in edges["cli_common"]
+    assert "cli_documents" in edges["cli"] and "cli_common" in edges["cli_documents"]
